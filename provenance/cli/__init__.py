@@ -1,0 +1,64 @@
+"""prov's command line: thin Typer commands over the library."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from provenance.cli import db as db_cmds
+from provenance.cli import ingest as ingest_cmds
+from provenance.cli import match as match_cmds
+from provenance.cli import query as query_cmds
+from provenance.cli import topics as topic_cmds
+from provenance.cli.common import Options
+from provenance.errors import ProvError
+
+
+class _OneLineErrors(TyperGroup):
+    """Turn every error a user can cause into one line on stderr and an exit code."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ProvError as exc:
+            typer.echo(f"prov: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+app = typer.Typer(
+    cls=_OneLineErrors,
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    add_completion=False,
+    help="prov: who claimed what, through whom, and which outlets back it up or contradict it.",
+)
+
+
+@app.callback()
+def _global_options(
+    ctx: typer.Context,
+    db: str = typer.Option(None, "--db", envvar="PROV_DB", show_envvar=True,
+                           help="SQLite file path or database URL "
+                                "(postgresql+psycopg://...). Default: ./prov.db"),
+    taxonomy: str = typer.Option(None, "--taxonomy", envvar="PROV_TAXONOMY", show_envvar=True,
+                                 help="TOML file of topics merged over the default taxonomy."),
+) -> None:
+    ctx.obj = Options(db=db, taxonomy=taxonomy)
+
+
+ingest_cmds.register(app)
+query_cmds.register(app)
+match_cmds.register(app)
+app.add_typer(topic_cmds.app, name="topics")
+app.add_typer(db_cmds.app, name="db")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    sys.exit(app())  # type: ignore[func-returns-value]
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,44 @@
+"""What every command shares: global options, opening the database, output helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import typer
+from sqlalchemy import Engine
+
+from provenance.db.engine import open_database
+from provenance.errors import InputError
+from provenance.nlp.topics import Taxonomy, load_taxonomy
+
+
+@dataclass
+class Options:
+    db: str | None = None
+    taxonomy: str | None = None
+
+    def engine(self) -> Engine:
+        return open_database(self.db)
+
+    def load_taxonomy(self) -> Taxonomy:
+        return load_taxonomy(self.taxonomy)
+
+
+def options(ctx: typer.Context) -> Options:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, Options) else Options()
+
+
+def parse_day(value: str | None, option: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{option} expects a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def short(text: str | None, width: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "\u2026"

@@ -1,0 +1,203 @@
+"""Questions to the database: claims, sources, show, groups, conflicts, export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from provenance.cli.common import options, parse_day, short
+from provenance.db import models as m
+from provenance.db import queries as q
+from provenance.db.engine import unit_of_work
+from provenance.match.conflicts import CONFLICT_KINDS
+from provenance.match.independence import independent_sources
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ExportFormat(str, Enum):
+    json = "json"
+
+
+def register(app: typer.Typer) -> None:
+    for name, fn in (("claims", claims), ("sources", sources), ("show", show),
+                     ("groups", groups), ("conflicts", conflicts), ("export", export)):
+        app.command(name)(fn)
+
+
+def claims(
+    ctx: typer.Context,
+    topic: list[str] = typer.Option(None, "--topic", help="Topic (repeat for any of several)."),
+    outlet: str = typer.Option(None, help="Outlet name, or part of it."),
+    speaker: str = typer.Option(None, help="Speaker name or alias, or part of it."),
+    article: int = typer.Option(None, help="Article id."),
+    since: str = typer.Option(None, help="Published on or after YYYY-MM-DD."),
+    until: str = typer.Option(None, help="Published on or before YYYY-MM-DD."),
+    search: str = typer.Option(None, help="Fuzzy text search in the claims."),
+    limit: int = typer.Option(None, min=1, help="At most this many claims."),
+    fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="Output format."),
+) -> None:
+    """List claims, filtered by topic, outlet, speaker, article, date or text."""
+    opts = options(ctx)
+    flt = q.ClaimFilter(tuple(topic or ()), outlet, speaker, article,
+                        parse_day(since, "--since"), parse_day(until, "--until"), search, limit)
+    with unit_of_work(opts.engine()) as session:
+        if flt.topics:
+            q.check_topics(session, flt.topics, opts.load_taxonomy().names())
+        records = [q.claim_record(c) for c in q.find_claims(session, flt)]
+    typer.echo(_render(records, fmt), nl=False)
+
+
+def _render(records: list[dict[str, object]], fmt: OutputFormat) -> str:
+    if fmt is OutputFormat.json:
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    if fmt is OutputFormat.csv:
+        out = io.StringIO()
+        fields = ["id", "article_id", "outlet", "published", "speaker", "kind", "via",
+                  "anonymous", "topics", "event_date", "text"]
+        writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
+        writer.writeheader()
+        for r in records:
+            writer.writerow({**r, "via": "; ".join(r["via"]),  # type: ignore[arg-type]
+                             "topics": "; ".join(r["topics"])})  # type: ignore[arg-type]
+        return out.getvalue()
+    if not records:
+        return "no claims match\n"
+    lines = [f"{'id':>5}  {'outlet':<18} {'published':<10}  {'speaker':<20} {'kind':<12} claim"]
+    for r in records:
+        lines.append(f"{r['id']:>5}  {short(str(r['outlet'] or '-'), 18):<18} "
+                     f"{r['published'] or '-':<10}  {short(str(r['speaker'] or '-'), 20):<20} "
+                     f"{str(r['kind']):<12} {short(str(r['text']), 90)}")
+    return "\n".join(lines) + f"\n{len(records)} claims\n"
+
+
+def sources(
+    ctx: typer.Context,
+    limit: int = typer.Option(None, min=1, help="At most this many speakers."),
+) -> None:
+    """Speakers and sources with their roles, aliases and claim counts."""
+    with unit_of_work(options(ctx).engine()) as session:
+        rows = q.speakers_with_counts(session, limit)
+        if not rows:
+            typer.echo("no speakers yet (prov ingest PATH first)")
+        for speaker, n in rows:
+            roles = "; ".join(sorted(r.role for r in speaker.roles))
+            aliases = ", ".join(sorted(a.alias for a in speaker.aliases if a.alias != speaker.name))
+            typer.echo(f"{n:4d}  {speaker.name} [{speaker.kind}]"
+                       + (f"  roles: {roles}" if roles else "")
+                       + (f"  aka: {aliases}" if aliases else ""))
+
+
+def show(
+    ctx: typer.Context,
+    claim_id: int = typer.Argument(..., help="Claim id (see prov claims)."),
+) -> None:
+    """One claim: its sentence, speaker, chain, outlet, article, group and conflicts."""
+    with unit_of_work(options(ctx).engine()) as session:
+        claim = q.get_claim(session, claim_id)
+        r = q.claim_record(claim)
+        article = claim.article
+        chain = " -> ".join([str(r["speaker"] or "(outlet's own voice)")] + list(r["via"])
+                            + [str(r["outlet"] or "?")])
+        typer.echo(f"claim {claim.id}: {claim.text}")
+        typer.echo(f"  sentence:  {claim.sentence}")
+        typer.echo(f"  kind:      {claim.kind}{'  (anonymous source)' if claim.anonymous else ''}")
+        typer.echo(f"  chain:     {chain}")
+        typer.echo(f"  article:   {article.id} {article.title or article.source} "
+                   f"({r['published'] or 'undated'}) {article.url or ''}".rstrip())
+        typer.echo(f"  offsets:   {claim.start}-{claim.end}")
+        if r["topics"]:
+            typer.echo(f"  topics:    {', '.join(r['topics'])}")  # type: ignore[arg-type]
+        if claim.event_date:
+            typer.echo(f"  event:     {claim.event_date}")
+        group = q.claim_group(session, claim.id)
+        if group is not None:
+            typer.echo(f"  group {group.id}:")
+            for member in group.members:
+                if member.claim_id != claim.id:
+                    typer.echo(f"    {_line(session.get(m.Claim, member.claim_id))}")
+        for conflict in q.claim_conflicts(session, claim.id):
+            other = conflict.claim_b if conflict.claim_a_id == claim.id else conflict.claim_a
+            typer.echo(f"  conflict ({conflict.kind}): {conflict.reason}")
+            typer.echo(f"    {_line(other)}")
+
+
+def _line(claim: m.Claim | None) -> str:
+    if claim is None:
+        return "?"
+    outlet = claim.article.outlet.name if claim.article.outlet else "?"
+    when = claim.article.published.isoformat() if claim.article.published else "undated"
+    return f"[{claim.id}] {outlet}, {when}, {q.speaker_name(claim) or 'outlet'}: " \
+           f"{short(claim.text, 100)}"
+
+
+def groups(
+    ctx: typer.Context,
+    topic: str = typer.Option(None, help="Only groups with a claim under this topic."),
+    min_sources: int = typer.Option(1, "--min-sources", min=1,
+                                    help="Only groups backed by this many independent sources."),
+) -> None:
+    """Corroboration groups: claims from different articles that state the same thing."""
+    opts = options(ctx)
+    with unit_of_work(opts.engine()) as session:
+        if topic:
+            q.check_topics(session, (topic,), opts.load_taxonomy().names())
+        shown = 0
+        for group in q.groups(session, topic):
+            members = [session.get(m.Claim, mem.claim_id) for mem in group.members]
+            members = [c for c in members if c is not None]
+            independent = independent_sources(members)
+            if independent < min_sources:
+                continue
+            shown += 1
+            articles = len({c.article_id for c in members})
+            typer.echo(f"group {group.id}: {articles} articles, {independent} independent sources")
+            for claim in members:
+                typer.echo(f"  {_line(claim)}")
+        if not shown:
+            typer.echo("no groups match")
+
+
+def conflicts(
+    ctx: typer.Context,
+    topic: str = typer.Option(None, help="Only conflicts with a claim under this topic."),
+    kind: str = typer.Option(None, help=f"One of: {', '.join(CONFLICT_KINDS)}."),
+    outlet: str = typer.Option(None, help="Only conflicts involving this outlet."),
+) -> None:
+    """Claims that contradict each other, with the reason and both sides' sources."""
+    opts = options(ctx)
+    with unit_of_work(opts.engine()) as session:
+        if topic:
+            q.check_topics(session, (topic,), opts.load_taxonomy().names())
+        if kind and kind not in CONFLICT_KINDS:
+            raise typer.BadParameter(f"--kind must be one of {', '.join(CONFLICT_KINDS)}")
+        found = q.conflicts(session, topic, kind, outlet)
+        if not found:
+            typer.echo("no conflicts found")
+        for conflict in found:
+            typer.echo(f"conflict {conflict.id} ({conflict.kind}): {conflict.reason}")
+            typer.echo(f"  {_line(conflict.claim_a)}")
+            typer.echo(f"  {_line(conflict.claim_b)}")
+
+
+def export(
+    ctx: typer.Context,
+    fmt: ExportFormat = typer.Option(ExportFormat.json, "--format", help="Export format."),
+    output: Path = typer.Option(None, "-o", "--output", help="Write here (default: stdout)."),
+) -> None:
+    """Everything (articles, claims, groups, conflicts) as one JSON document."""
+    with unit_of_work(options(ctx).engine()) as session:
+        text = json.dumps(q.export(session), ensure_ascii=False, indent=1)
+    if output:
+        output.write_text(text + "\n", encoding="utf-8")
+    else:
+        typer.echo(text)

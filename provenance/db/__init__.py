@@ -1,0 +1,1 @@
+"""Storage: tables, engine and session helpers, and data-access functions."""

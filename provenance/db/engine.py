@@ -1,0 +1,129 @@
+"""Engines, automatic migration to the newest schema, and unit-of-work sessions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from provenance.config import database_url, redacted
+from provenance.errors import DatabaseError
+
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def migrations_dir() -> Path:
+    """The Alembic scripts: inside an installed wheel, or the checkout's ``alembic/``."""
+    shipped = Path(str(resources.files("provenance").joinpath("_migrations")))
+    if shipped.is_dir():
+        return shipped
+    return Path(__file__).resolve().parents[2] / "alembic"
+
+
+def alembic_config() -> Config:
+    """Alembic settings built in code; the connection is handed over per command."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    return cfg
+
+
+def make_engine(db: str | None = None) -> Engine:
+    """An engine for ``--db``/``PROV_DB``/``prov.db``; SQLite gets WAL and foreign keys."""
+    url = database_url(db)
+    try:
+        engine = create_engine(url, pool_pre_ping=True)
+    except (ArgumentError, ImportError, SQLAlchemyError) as exc:
+        raise DatabaseError(f"cannot use database {redacted(url)}: {_short(exc)}") from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with _connect(engine) as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision(engine: Engine) -> str | None:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Migrate the database to ``revision`` (the newest by default)."""
+    cfg = alembic_config()
+    with _connect(engine) as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+        conn.commit()
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    cfg = alembic_config()
+    with _connect(engine) as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revision)
+        conn.commit()
+
+
+def open_database(db: str | None = None) -> Engine:
+    """An engine whose database is at the newest schema (migrated if it was not)."""
+    engine = make_engine(db)
+    if current_revision(engine) != head_revision(engine):
+        upgrade(engine)
+    return engine
+
+
+@contextmanager
+def unit_of_work(engine: Engine) -> Iterator[Session]:
+    """One transaction: committed when the block ends, rolled back if it raises."""
+    session = sessionmaker(engine, expire_on_commit=False)()
+    try:
+        yield session
+        session.commit()
+    except OperationalError as exc:
+        session.rollback()
+        raise DatabaseError(f"database error on {redacted(str(engine.url))}: {_short(exc)}") \
+            from None
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+@contextmanager
+def _connect(engine: Engine) -> Iterator[Any]:
+    try:
+        conn = engine.connect()
+    except (OperationalError, SQLAlchemyError) as exc:
+        raise DatabaseError(
+            f"cannot connect to {redacted(str(engine.url))}: {_short(exc)}"
+            " (check --db / PROV_DB and that the server is running)"
+        ) from None
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def _short(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__

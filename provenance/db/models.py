@@ -1,0 +1,232 @@
+"""The tables, as SQLAlchemy 2 typed models. Alembic migrations are built from these."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Outlet(Base):
+    __tablename__ = "outlets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    articles: Mapped[list[Article]] = relationship(back_populates="outlet")
+
+
+class Article(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    outlet_id: Mapped[int | None] = mapped_column(ForeignKey("outlets.id"), index=True)
+    source: Mapped[str] = mapped_column(String(1000))
+    format: Mapped[str] = mapped_column(String(10))
+    title: Mapped[str | None] = mapped_column(String(1000))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    published: Mapped[date | None] = mapped_column(Date, index=True)
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    text: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    headline: Mapped[str | None] = mapped_column(String(1000))
+    wire: Mapped[list[str]] = mapped_column(JSON, default=list)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    outlet: Mapped[Outlet | None] = relationship(back_populates="articles")
+    claims: Mapped[list[Claim]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", order_by="Claim.position"
+    )
+
+
+class Speaker(Base):
+    __tablename__ = "speakers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    aliases: Mapped[list[SpeakerAlias]] = relationship(
+        back_populates="speaker", cascade="all, delete-orphan"
+    )
+    roles: Mapped[list[SpeakerRole]] = relationship(
+        back_populates="speaker", cascade="all, delete-orphan"
+    )
+
+
+class SpeakerAlias(Base):
+    __tablename__ = "speaker_aliases"
+    __table_args__ = (UniqueConstraint("speaker_id", "alias"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(String(300))
+    block: Mapped[str] = mapped_column(String(20), index=True)
+    speaker: Mapped[Speaker] = relationship(back_populates="aliases")
+
+
+class SpeakerRole(Base):
+    __tablename__ = "speaker_roles"
+    __table_args__ = (UniqueConstraint("speaker_id", "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(300))
+    speaker: Mapped[Speaker] = relationship(back_populates="roles")
+
+
+class Claim(Base):
+    __tablename__ = "claims"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    sentence: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))
+    anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
+    event_date: Mapped[str | None] = mapped_column(String(10))
+    context: Mapped[str] = mapped_column(Text, default="")
+    via: Mapped[list[str]] = mapped_column(JSON, default=list)
+    denies_id: Mapped[int | None] = mapped_column(
+        ForeignKey("claims.id", ondelete="SET NULL"), index=True
+    )
+
+    article: Mapped[Article] = relationship(back_populates="claims")
+    speakers: Mapped[list[ClaimSpeaker]] = relationship(
+        cascade="all, delete-orphan", order_by="ClaimSpeaker.position"
+    )
+    topics: Mapped[list[ClaimTopic]] = relationship(cascade="all, delete-orphan")
+    quantities: Mapped[list[Quantity]] = relationship(cascade="all, delete-orphan")
+    dates: Mapped[list[ClaimDate]] = relationship(cascade="all, delete-orphan")
+
+
+class ClaimSpeaker(Base):
+    __tablename__ = "claim_speakers"
+
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id"), index=True)
+    mention: Mapped[str | None] = mapped_column(String(300))
+    speaker: Mapped[Speaker] = relationship()
+
+
+class Topic(Base):
+    __tablename__ = "topics"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class ClaimTopic(Base):
+    __tablename__ = "claim_topics"
+
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    )
+    topic_id: Mapped[int] = mapped_column(
+        ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    topic: Mapped[Topic] = relationship()
+
+
+class Quantity(Base):
+    __tablename__ = "quantities"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(String(300))
+    value: Mapped[float | None] = mapped_column(Float)
+    low: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(20))
+    modifier: Mapped[str | None] = mapped_column(String(30))
+    measure: Mapped[str | None] = mapped_column(String(200))
+
+
+class ClaimDate(Base):
+    __tablename__ = "claim_dates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(String(200))
+    value: Mapped[str] = mapped_column(String(10))
+    relative: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Group(Base):
+    __tablename__ = "groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    members: Mapped[list[GroupMember]] = relationship(
+        back_populates="group", cascade="all, delete-orphan"
+    )
+
+
+class GroupMember(Base):
+    __tablename__ = "group_members"
+
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    )
+    group_id: Mapped[int] = mapped_column(
+        ForeignKey("groups.id", ondelete="CASCADE"), index=True
+    )
+    score: Mapped[float] = mapped_column(Float, default=1.0)
+    group: Mapped[Group] = relationship(back_populates="members")
+
+
+class Conflict(Base):
+    __tablename__ = "conflicts"
+    __table_args__ = (UniqueConstraint("claim_a_id", "claim_b_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text)
+    claim_a_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), index=True
+    )
+    claim_b_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), index=True
+    )
+    claim_a: Mapped[Claim] = relationship(foreign_keys=[claim_a_id])
+    claim_b: Mapped[Claim] = relationship(foreign_keys=[claim_b_id])

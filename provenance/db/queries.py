@@ -1,0 +1,202 @@
+"""Reading the database: claims with filters, speakers, groups, conflicts, the export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from provenance.db import models as m
+from provenance.errors import NotFoundError, UnknownTopicError
+from provenance.text import comparable
+
+SEARCH_MIN = 75
+"""rapidfuzz partial_ratio at which ``--search`` counts a claim as a hit."""
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """The filters ``prov claims`` and ``prov report`` share; unset means "any"."""
+
+    topics: tuple[str, ...] = ()
+    outlet: str | None = None
+    speaker: str | None = None
+    article: int | None = None
+    since: date | None = None
+    until: date | None = None
+    search: str | None = None
+    limit: int | None = None
+
+
+def check_topics(session: Session, topics: tuple[str, ...], known: list[str]) -> None:
+    """Raise :class:`UnknownTopicError` naming the known topics and the closest one."""
+    stored = session.scalars(select(m.Topic.name)).all()
+    names = sorted(set(known) | set(stored))
+    for topic in topics:
+        if topic.lower() not in names:
+            close = process.extractOne(topic.lower(), names)
+            hint = f"; did you mean {close[0]!r}?" if close and close[1] >= 60 else ""
+            raise UnknownTopicError(
+                f"unknown topic {topic!r}{hint} Known topics: {', '.join(names)} "
+                "(see prov topics)"
+            )
+
+
+def _claims_query(f: ClaimFilter) -> Select[tuple[m.Claim]]:
+    q = select(m.Claim).join(m.Article).options(
+        selectinload(m.Claim.speakers).selectinload(m.ClaimSpeaker.speaker),
+        selectinload(m.Claim.topics).selectinload(m.ClaimTopic.topic),
+        selectinload(m.Claim.article).selectinload(m.Article.outlet),
+    )
+    if f.topics:
+        q = q.where(m.Claim.id.in_(
+            select(m.ClaimTopic.claim_id).join(m.Topic)
+            .where(m.Topic.name.in_([t.lower() for t in f.topics]))))
+    if f.outlet:
+        q = q.join(m.Outlet).where(func.lower(m.Outlet.name).contains(f.outlet.lower()))
+    if f.speaker:
+        q = q.where(m.Claim.id.in_(
+            select(m.ClaimSpeaker.claim_id).join(m.SpeakerAlias, m.SpeakerAlias.speaker_id
+                                                 == m.ClaimSpeaker.speaker_id)
+            .where(func.lower(m.SpeakerAlias.alias).contains(f.speaker.lower()))))
+    if f.article is not None:
+        q = q.where(m.Claim.article_id == f.article)
+    if f.since:
+        q = q.where(m.Article.published >= f.since)
+    if f.until:
+        q = q.where(m.Article.published <= f.until)
+    return q.order_by(m.Article.published, m.Claim.article_id, m.Claim.position)
+
+
+def find_claims(session: Session, f: ClaimFilter) -> list[m.Claim]:
+    """Claims matching every filter, by publication date then reading order."""
+    q = _claims_query(f)
+    if not f.search:
+        return list(session.scalars(q.limit(f.limit) if f.limit else q))
+    wanted = comparable(f.search)
+    scored = [(fuzz.partial_ratio(wanted, comparable(c.text)), c) for c in session.scalars(q)]
+    hits = [c for s, c in sorted(scored, key=lambda p: -p[0]) if s >= SEARCH_MIN]
+    return hits[: f.limit] if f.limit else hits
+
+
+def get_claim(session: Session, claim_id: int) -> m.Claim:
+    claim = session.get(m.Claim, claim_id)
+    if claim is None:
+        raise NotFoundError(f"no claim with id {claim_id} (see prov claims)")
+    return claim
+
+
+def speaker_name(claim: m.Claim) -> str | None:
+    return claim.speakers[0].speaker.name if claim.speakers else None
+
+
+def claim_record(claim: m.Claim) -> dict[str, Any]:
+    """A claim as plain data (the export's and ``--format json``'s shape)."""
+    article = claim.article
+    return {
+        "id": claim.id,
+        "article_id": claim.article_id,
+        "text": claim.text,
+        "sentence": claim.sentence,
+        "start": claim.start,
+        "end": claim.end,
+        "kind": claim.kind,
+        "speaker": speaker_name(claim),
+        "speakers": [s.speaker.name for s in claim.speakers],
+        "via": list(claim.via or []),
+        "anonymous": claim.anonymous,
+        "topics": sorted(t.topic.name for t in claim.topics),
+        "event_date": claim.event_date,
+        "outlet": article.outlet.name if article.outlet else None,
+        "published": article.published.isoformat() if article.published else None,
+        "denies": claim.denies_id,
+        "quantities": [{"text": q.text, "value": q.value, "low": q.low, "high": q.high,
+                        "unit": q.unit, "modifier": q.modifier, "measure": q.measure}
+                       for q in claim.quantities],
+    }
+
+
+def speakers_with_counts(session: Session, limit: int | None = None
+                         ) -> list[tuple[m.Speaker, int]]:
+    """Speakers by how many claims are attributed to them, most first."""
+    count = func.count(m.ClaimSpeaker.claim_id)
+    q = (select(m.Speaker, count).join(m.ClaimSpeaker).group_by(m.Speaker.id)
+         .order_by(count.desc(), m.Speaker.name)
+         .options(selectinload(m.Speaker.roles), selectinload(m.Speaker.aliases)))
+    return [(s, n) for s, n in session.execute(q.limit(limit) if limit else q).all()]
+
+
+def topic_counts(session: Session) -> dict[str, int]:
+    rows = session.execute(select(m.Topic.name, func.count(m.ClaimTopic.claim_id))
+                           .join(m.ClaimTopic, isouter=True).group_by(m.Topic.name)).all()
+    return {name: n for name, n in rows}
+
+
+def groups(session: Session, topic: str | None = None) -> list[m.Group]:
+    q = select(m.Group).options(
+        selectinload(m.Group.members)).order_by(m.Group.id)
+    if topic:
+        q = q.where(m.Group.id.in_(
+            select(m.GroupMember.group_id).join(m.ClaimTopic, m.ClaimTopic.claim_id
+                                                == m.GroupMember.claim_id)
+            .join(m.Topic).where(m.Topic.name == topic.lower())))
+    return list(session.scalars(q))
+
+
+def conflicts(session: Session, topic: str | None = None, kind: str | None = None,
+              outlet: str | None = None) -> list[m.Conflict]:
+    q = select(m.Conflict).order_by(m.Conflict.id)
+    if kind:
+        q = q.where(m.Conflict.kind == kind)
+    found = list(session.scalars(q))
+    if topic:
+        found = [c for c in found if any(topic.lower() in {t.topic.name for t in x.topics}
+                                         for x in (c.claim_a, c.claim_b))]
+    if outlet:
+        found = [c for c in found if any(
+            x.article.outlet and outlet.lower() in x.article.outlet.name.lower()
+            for x in (c.claim_a, c.claim_b))]
+    return found
+
+
+def claim_conflicts(session: Session, claim_id: int) -> list[m.Conflict]:
+    return list(session.scalars(select(m.Conflict).where(
+        or_(m.Conflict.claim_a_id == claim_id, m.Conflict.claim_b_id == claim_id))))
+
+
+def claim_group(session: Session, claim_id: int) -> m.Group | None:
+    member = session.get(m.GroupMember, claim_id)
+    return member.group if member else None
+
+
+def counts(session: Session) -> dict[str, int]:
+    """How many rows of each main kind the database holds."""
+    return {
+        "articles": session.scalar(select(func.count(m.Article.id))) or 0,
+        "claims": session.scalar(select(func.count(m.Claim.id))) or 0,
+        "speakers": session.scalar(select(func.count(m.Speaker.id))) or 0,
+        "groups": session.scalar(select(func.count(m.Group.id))) or 0,
+        "conflicts": session.scalar(select(func.count(m.Conflict.id))) or 0,
+    }
+
+
+def export(session: Session) -> dict[str, Any]:
+    """Everything, in the form ``../shared/eval/README.md`` describes."""
+    articles = session.scalars(select(m.Article).order_by(m.Article.id)
+                               .options(selectinload(m.Article.outlet))).all()
+    claims = find_claims(session, ClaimFilter())
+    return {
+        "articles": [{"id": a.id, "source": a.source, "outlet": a.outlet.name if a.outlet
+                      else None, "published": a.published.isoformat() if a.published else None,
+                      "url": a.url, "title": a.title, "wire": list(a.wire or [])}
+                     for a in articles],
+        "claims": [claim_record(c) for c in claims],
+        "groups": [{"id": g.id, "claim_ids": sorted(mem.claim_id for mem in g.members)}
+                   for g in groups(session)],
+        "conflicts": [{"id": c.id, "claim_ids": [c.claim_a_id, c.claim_b_id], "kind": c.kind,
+                       "reason": c.reason} for c in conflicts(session)],
+    }

@@ -1,0 +1,105 @@
+"""Plain data passed between the pipeline stages (no database, no I/O)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+CLAIM_KINDS = ("direct_quote", "indirect", "according_to", "reported", "denial", "none")
+SPEAKER_KINDS = ("person", "organization", "outlet", "group", "anonymous")
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """What is known about an article besides its text."""
+
+    outlet: str | None = None
+    published: date | None = None
+    url: str | None = None
+    title: str | None = None
+
+    def merged(self, override: ArticleMeta) -> ArticleMeta:
+        """Fields of ``override`` that are set win over this one's."""
+        return ArticleMeta(
+            outlet=override.outlet or self.outlet,
+            published=override.published or self.published,
+            url=override.url or self.url,
+            title=override.title or self.title,
+        )
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """One article as read from disk: original bytes, its text, and metadata."""
+
+    source: str
+    raw: bytes
+    text: str
+    meta: ArticleMeta
+    format: str
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Whoever a claim is attributed to, as named in one article."""
+
+    name: str
+    kind: str = "person"
+    role: str | None = None
+    mention: str | None = None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in a claim, with what it measures where the sentence says it."""
+
+    text: str
+    value: float | None
+    unit: str
+    modifier: str | None = None
+    low: float | None = None
+    high: float | None = None
+    measure: str | None = None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression resolved against the publication date (ISO, partial allowed)."""
+
+    text: str
+    value: str
+    relative: bool = False
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One atomic assertion of an article, with who it is attributed to and how."""
+
+    text: str
+    sentence: str
+    start: int
+    end: int
+    kind: str = "none"
+    speakers: tuple[Speaker, ...] = ()
+    via: tuple[str, ...] = ()
+    anonymous: bool = False
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    event_date: str | None = None
+    topics: tuple[str, ...] = ()
+    context: str = ""
+    denies: int | None = None
+
+    @property
+    def speaker(self) -> Speaker | None:
+        return self.speakers[0] if self.speakers else None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything the pipeline found in one article."""
+
+    claims: tuple[Claim, ...]
+    wire: tuple[str, ...] = ()
+    headline: str | None = None
+    dropped: tuple[tuple[int, int, str], ...] = field(default=())

@@ -1,0 +1,1 @@
+"""Read article files and folders into :class:`provenance.domain.SourceDocument`."""

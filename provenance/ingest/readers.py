@@ -1,0 +1,204 @@
+"""Files and folders -> source documents (text plus metadata), or one-line failures.
+
+Formats: ``.txt``/``.md`` with optional YAML front matter, ``.html``/``.htm``, ``.json``
+(an object or a list of objects) and ``.jsonl`` with news-please field names. A folder may
+hold ``manifest.toml`` giving metadata for the files beside it, which stay untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from provenance.domain import ArticleMeta, SourceDocument
+from provenance.errors import InputError
+from provenance.ingest.decode import decode
+from provenance.ingest.html import parse_html
+
+MANIFEST_NAME = "manifest.toml"
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+JSON_SUFFIXES = frozenset({".json", ".jsonl"})
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """A file that could not be read as an article, and why (one line)."""
+
+    source: str
+    message: str
+
+
+def find_files(paths: list[Path]) -> list[Path]:
+    """The article files named or contained (recursively) in ``paths``, sorted per folder."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, path))
+        else:
+            found.append(path)
+    return found
+
+
+def _wanted(path: Path, root: Path) -> bool:
+    hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
+    return not hidden and path.suffix.lower() in SUPPORTED
+
+
+def read_file(path: Path, override: ArticleMeta = ArticleMeta()) -> Iterator[
+        SourceDocument | ReadFailure]:
+    """The article(s) of one file; failures are yielded, never raised."""
+    try:
+        if not path.exists():
+            raise InputError("no such file")
+        if path.suffix.lower() not in SUPPORTED:
+            raise InputError(f"unsupported file type {path.suffix or '(none)'!r}; "
+                             f"use one of {', '.join(sorted(SUPPORTED))}")
+        raw = path.read_bytes()
+        layers = (manifest_meta(path), override)
+        if path.suffix.lower() in JSON_SUFFIXES:
+            yield from _json_documents(path, raw, layers)
+            return
+        yield _text_document(path, raw, layers)
+    except InputError as exc:
+        yield ReadFailure(str(path), str(exc))
+    except OSError as exc:
+        yield ReadFailure(str(path), exc.strerror or str(exc))
+
+
+Layers = tuple[ArticleMeta, ArticleMeta]
+
+
+def _layered(found: dict[str, Any], layers: Layers) -> ArticleMeta:
+    """The manifest gives way to the file's own metadata, which gives way to options."""
+    manifest, override = layers
+    return manifest.merged(_meta(found)).merged(override)
+
+
+def _text_document(path: Path, raw: bytes, layers: Layers) -> SourceDocument:
+    text = decode(raw)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        body, found = parse_html(text)
+        fmt = "html"
+    else:
+        body, found = _split_front_matter(text)
+        fmt = "md" if path.suffix.lower() != ".txt" else "txt"
+    if not body.strip():
+        raise InputError("no article text found")
+    return SourceDocument(str(path), raw, body, _layered(found, layers), fmt)
+
+
+def _split_front_matter(text: str) -> tuple[str, dict[str, Any]]:
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return text, {}
+    try:
+        data = yaml.safe_load(m.group(1)) or {}
+    except yaml.YAMLError as exc:
+        raise InputError(f"malformed front matter: {str(exc).splitlines()[0]}") from None
+    if not isinstance(data, dict):
+        raise InputError("malformed front matter: expected 'key: value' lines")
+    return text[m.end():], data
+
+
+def _json_documents(path: Path, raw: bytes, layers: Layers) -> Iterator[
+        SourceDocument | ReadFailure]:
+    text = decode(raw)
+    if path.suffix.lower() == ".jsonl":
+        lines = [(i + 1, line) for i, line in enumerate(text.splitlines()) if line.strip()]
+        records = [(n, line, _loads(line, f"line {n}")) for n, line in lines]
+    else:
+        data = _loads(text, "file")
+        items = data if isinstance(data, list) else [data]
+        records = [(n + 1, json.dumps(item, ensure_ascii=False), item)
+                   for n, item in enumerate(items)]
+    for n, line, record in records:
+        source = f"{path}#{n}"
+        try:
+            yield _json_document(source, line, record, layers)
+        except InputError as exc:
+            yield ReadFailure(source, str(exc))
+
+
+def _loads(text: str, where: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"malformed JSON ({where}): {exc.msg} at line {exc.lineno}") from None
+
+
+def _json_document(source: str, line: str, record: Any, layers: Layers) -> SourceDocument:
+    if not isinstance(record, dict):
+        raise InputError("expected a JSON object with a 'text' or 'maintext' field")
+    body = record.get("text") or record.get("maintext")
+    if not isinstance(body, str) or not body.strip():
+        raise InputError("JSON object has no 'text' or 'maintext'")
+    found = {
+        "title": record.get("title"),
+        "outlet": record.get("outlet") or record.get("source_domain"),
+        "published": record.get("published") or record.get("date_publish"),
+        "url": record.get("url"),
+    }
+    return SourceDocument(source, line.encode("utf-8"), body, _layered(found, layers), "json")
+
+
+def _meta(values: dict[str, Any]) -> ArticleMeta:
+    def text(key: str) -> str | None:
+        value = values.get(key)
+        return str(value).strip() or None if value is not None else None
+    return ArticleMeta(outlet=text("outlet"), published=parse_date(values.get("published")),
+                       url=text("url"), title=text("title"))
+
+
+def parse_date(value: Any) -> date | None:
+    """A publication date from front matter, JSON or HTML; ``None`` when there is none."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            pass
+    raise InputError(f"unreadable date {text!r}; use YYYY-MM-DD")
+
+
+_MANIFESTS: dict[Path, dict[str, Any]] = {}
+
+
+def manifest_meta(path: Path) -> ArticleMeta:
+    """Metadata the ``manifest.toml`` beside a file gives it (by file name)."""
+    manifest = path.resolve().parent / MANIFEST_NAME
+    if not manifest.is_file():
+        return ArticleMeta()
+    entries = _load_manifest(manifest)
+    defaults = entries.get("defaults", {})
+    return _meta({**defaults, **entries.get("files", {}).get(path.name, {})})
+
+
+def _load_manifest(manifest: Path) -> dict[str, Any]:
+    if manifest not in _MANIFESTS:
+        try:
+            _MANIFESTS[manifest] = tomllib.loads(manifest.read_text("utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise InputError(f"manifest {manifest} is not valid TOML: {exc}") from None
+    return _MANIFESTS[manifest]

@@ -1,0 +1,5 @@
+"""Conflicts between claims: numeric, denial, rival."""
+
+from __future__ import annotations
+
+CONFLICT_KINDS = ("numeric", "denial", "rival", "update")

@@ -1,0 +1,1 @@
+"""Extraction stages: clean, segment, attribute, split claims, speakers, numbers, dates, topics."""

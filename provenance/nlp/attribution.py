@@ -1,0 +1,239 @@
+"""Find who a sentence attributes its content to, and through whom.
+
+Input is one sentence (character-folded: straight quotes). The result says which part of
+the sentence is the attributed content, the speaker phrase, the kind of attribution and
+the chain of intermediaries. Patterns, tried in order: quote then speaker; speaker, verb and
+colon; an aside ("However, he said, ..."); "according to"; subject + reporting verb.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from provenance.nlp import lexicon as lx
+
+_VERB_ALT = "|".join(sorted(lx.CLAUSE_VERBS | lx.OBJECT_VERBS | lx.DENIAL_VERBS, key=len,
+                            reverse=True))
+_AUX = r"(?:(?:has|have|had|was|were|is|are|will|would|did|does|do|could|may|might)\s+" \
+       r"(?:(?:also|not|repeatedly|previously|already|long|since)\s+)*(?:been\s+)?)?"
+_QUOTED_AS = r"(?:(?:was|were|is|are)\s+quoted\s+as\s+saying|quoted)"
+_VERB = rf"(?:{_QUOTED_AS}|{_AUX}(?:{_VERB_ALT}|referred))"
+_NAMEISH = r"(?:he|she|they|[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|the|de|al))*" \
+           r"|the\s+[\w'-]+(?:\s+[\w'-]+){0,3})"
+_QUOTE_FIRST = re.compile(
+    rf"^\"(?P<q>[^\"]+)\"\s*,?\s*(?P<who>[^\"]{{1,90}}?)\s+(?P<verb>{_VERB})\b(?P<rest>.*)$"
+)
+_QUOTE_FIRST_INVERTED = re.compile(
+    rf"^\"(?P<q>[^\"]+)\"\s*,?\s*(?P<verb>said|says|added|adds|wrote|writes|asked|noted)"
+    rf"\s+(?P<who>[^,.\"]{{1,80}}?)(?P<rest>[,.].*)?$"
+)
+_COLON = re.compile(rf"^(?P<who>[^\":]{{1,90}}?)\s+(?P<verb>{_VERB})\b[^\":]{{0,40}}:\s*\"(?P<q>.+)$")
+_ASIDE = re.compile(
+    rf"^(?P<pre>[^\"]{{0,60}}?),\s+(?P<who>{_NAMEISH})\s+(?P<verb>said|says|added|noted|argued"
+    rf"|insisted|warned|explained|stressed|continued|wrote),\s+(?P<post>.+)$"
+)
+_ACCORDING_TAIL = re.compile(r"^(?P<content>.+?),?\s+according\s+to\s+(?P<who>[^,]+?)[.!]?$")
+_ACCORDING_HEAD = re.compile(r"^According\s+to\s+(?P<who>[^,]+),\s+(?P<content>.+)$")
+_CITING = re.compile(r",\s+citing\s+(?P<via>[^,]+),")
+_STATEMENT_VIA = re.compile(
+    r"\bin\s+(?:a|an)\s+(?:statement|interview|post|message|release|report|article)"
+    r"\s+(?:published|released|issued|posted|carried|broadcast)\s+(?:by|on)\s+"
+    r"(?P<via>(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)"
+)
+_TOLD_OBJECT = re.compile(
+    r"^\s*(?P<obj>(?:the\s+)?(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*|reporters|journalists"
+    r"|lawmakers|parliament|supporters|the\s+\w+(?:\s+\w+)?))\s+(?=\S)"
+)
+_TIME_ADVERBIAL = re.compile(
+    r"^\s*,?\s*(?:(?:on|in|last|this|earlier|late|early)\s+(?:this\s+)?[\w]+(?:\s+\d{4})?"
+    r"|yesterday|today|(?:" + "|".join(lx.WEEKDAYS) + r"))\b,?\s*",
+    re.IGNORECASE,
+)
+_FINITE = re.compile(r"\b(?:" + "|".join(sorted(lx.AUXILIARIES | lx.PRESENT_VERBS)) + r")\b")
+_CLAUSE_WORDS = re.compile(r"\b(?:which|who|whose|that|when|where|while|if|because)\b|[\";]")
+_ANONYMOUS_VIA = re.compile(r"\b(?:anonymous|unnamed|unidentified|sources?|people familiar)\b",
+                            re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """How one sentence is attributed; ``content`` is a span of the sentence."""
+
+    kind: str
+    speaker: str | None
+    content: tuple[int, int]
+    via: tuple[str, ...] = ()
+    anonymous: bool = False
+    verb: str | None = None
+    whole: bool = False
+    context: str = ""
+
+
+def attribute(sentence: str) -> Attribution:
+    """Read the attribution of one sentence (kind ``none`` when the outlet speaks)."""
+    for finder in (_quote_first, _colon, _aside, _according, _reporting_verb):
+        found = finder(sentence)
+        if found is not None:
+            return found
+    if _is_full_quote(sentence):
+        return Attribution("direct_quote", None, _inner(sentence, 0, len(sentence)))
+    return Attribution("none", None, (0, len(sentence)))
+
+
+def _is_full_quote(s: str) -> bool:
+    s = s.strip()
+    return s.startswith('"') and s.rstrip(".").endswith('"') and s.count('"') == 2
+
+
+def _inner(s: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and s[start] in ' "':
+        start += 1
+    while end > start and s[end - 1] in ' ",.':
+        end -= 1
+    return start, end
+
+
+def _quote_first(s: str) -> Attribution | None:
+    m = _QUOTE_FIRST.match(s)
+    who = m.group("who") if m else None
+    if m is None or not _is_subject(who or ""):
+        m = _QUOTE_FIRST_INVERTED.match(s)
+        if m is None or not _is_subject(m.group("who")):
+            return None
+        who = m.group("who")
+    rest = m.group("rest") or ""
+    via = _statement_via(rest)
+    return Attribution("direct_quote", who, _inner(s, m.start("q"), m.end("q")), via,
+                       verb=m.group("verb").split()[-1], context=rest)
+
+
+def _colon(s: str) -> Attribution | None:
+    m = _COLON.match(s)
+    if m is None or not _is_subject(_strip_intro(m.group("who"))):
+        return None
+    return Attribution("direct_quote", _strip_intro(m.group("who")),
+                       _inner(s, m.start("q"), len(s)), verb=m.group("verb").split()[-1])
+
+
+def _aside(s: str) -> Attribution | None:
+    m = _ASIDE.match(s)
+    if m is None or not _is_subject(m.group("who")):
+        return None
+    kind = "direct_quote" if '"' in m.group("post") else "indirect"
+    return Attribution(kind, m.group("who"), (m.start("post"), len(s)), verb=m.group("verb"),
+                       context=m.group("pre"))
+
+
+def _according(s: str) -> Attribution | None:
+    m = _ACCORDING_TAIL.match(s) or _ACCORDING_HEAD.match(s)
+    if m is None:
+        return None
+    inner = _reporting_verb(m.group("content"))
+    who = m.group("who").strip()
+    if inner is not None and inner.speaker:
+        # "The Kremlin said ..., according to Interfax": the Kremlin, via Interfax.
+        start, end = inner.content
+        offset = m.start("content")
+        return Attribution(inner.kind, inner.speaker, (start + offset, end + offset),
+                           inner.via + (who,), inner.anonymous, inner.verb, inner.whole)
+    anonymous = bool(_ANONYMOUS_VIA.search(who))
+    return Attribution("according_to", who, _inner(s, *m.span("content")), anonymous=anonymous)
+
+
+def _reporting_verb(s: str) -> Attribution | None:
+    via: tuple[str, ...] = ()
+    anonymous = False
+    work = s
+    citing = _CITING.search(work)
+    if citing:
+        via = (citing.group("via").strip(),)
+        anonymous = bool(_ANONYMOUS_VIA.search(citing.group("via")))
+        work = s[: citing.start()] + " " * (citing.end() - citing.start()) + s[citing.end():]
+    for m in re.finditer(rf"\s(?P<verb>{_VERB})\b", work):
+        if _inside_quotes(work, m.start()):
+            return None
+        subject = _strip_intro(work[: m.start()]).strip()
+        if not _is_subject(subject):
+            continue
+        verb = m.group("verb").split()[-1]
+        return _after_verb(s, subject, verb, m.end(), via, anonymous)
+    return None
+
+
+def _after_verb(s: str, subject: str, verb: str, pos: int, via: tuple[str, ...],
+                anonymous: bool) -> Attribution | None:
+    rest = s[pos:]
+    if verb in ("told", "tells"):
+        obj = _TOLD_OBJECT.match(rest)
+        if obj and " that " not in rest[: obj.end() + 6][:-1]:
+            if obj.group("obj")[:1].isupper():
+                via = via + (obj.group("obj"),)
+            pos += obj.end()
+            rest = s[pos:]
+    while (t := _TIME_ADVERBIAL.match(rest)) and t.end() > 0 and not rest[:t.end()].strip() == "":
+        pos += t.end()
+        rest = s[pos:]
+    has_that = bool(re.match(r"\s*that\b", rest))
+    if has_that:
+        pos += re.match(r"\s*that\s*", rest).end()  # type: ignore[union-attr]
+    elif verb in lx.THAT_ONLY_VERBS:
+        return None
+    whole = not has_that and verb in lx.OBJECT_VERBS
+    kind = _kind(subject, verb, rest, whole)
+    if kind == "denial":
+        whole = True
+    if kind is None:
+        return None
+    content = _inner(s, pos, len(s))
+    if content[1] - content[0] < 8:
+        return None
+    return Attribution(kind, subject, content, via + _statement_via(rest), anonymous, verb, whole)
+
+
+def _kind(subject: str, verb: str, rest: str, whole: bool) -> str | None:
+    first_word = rest.strip().split(" ", 1)[0].lower().strip(".,") if rest.strip() else ""
+    if verb in lx.DENIAL_VERBS:
+        return "denial" if first_word in lx.DENIED_OBJECTS | {"the", "this", "these", "those",
+                                                              "such", "any"} else None
+    if verb in lx.EVIDENTIAL_VERBS:
+        return "according_to"
+    if verb in ("reported", "reports"):
+        return "reported"
+    if not whole and rest.strip().startswith('"') and rest.strip().rstrip('.').endswith('"'):
+        return "direct_quote"
+    return "indirect"
+
+
+def _statement_via(rest: str) -> tuple[str, ...]:
+    m = _STATEMENT_VIA.search(rest)
+    return (re.sub(r"^the\s+", "", m.group("via")).rstrip("."),) if m else ()
+
+
+def _strip_intro(text: str) -> str:
+    """Drop a leading adverbial ("In April, ", "However, ") before the subject."""
+    stripped = text.strip()
+    while True:
+        m = re.match(r"^([A-Za-z]+)\b[^,\"]{0,60},\s+", stripped)
+        if not m or m.group(1).lower() not in lx.INTRO_WORDS:
+            return stripped
+        stripped = stripped[m.end():]
+
+
+def _is_subject(phrase: str) -> bool:
+    """Whether ``phrase`` can be the subject of a reporting verb (a noun phrase)."""
+    words = phrase.split()
+    if not words or len(words) > 9 or _CLAUSE_WORDS.search(phrase):
+        return False
+    if "," in phrase and not re.search(r",\s*(?:and\s+)?[A-Z]", phrase):
+        return False
+    if _FINITE.search(phrase.lower()):
+        return False
+    if any(w.endswith("ed") and w.islower() and len(w) > 4 for w in words[1:]):
+        return False
+    first = words[0]
+    return first[:1].isupper() or first.lower() in ("the", "both", "a", "an") or len(words) <= 3
+
+
+def _inside_quotes(s: str, pos: int) -> bool:
+    return s.count('"', 0, pos) % 2 == 1

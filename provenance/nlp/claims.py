@@ -1,0 +1,325 @@
+"""Split one sentence into atomic claims, each with the attribution it inherits.
+
+A sentence is first attributed as a whole (:mod:`provenance.nlp.attribution`); then the
+attributed content, and the outlet's own text around it, are cut into independent
+assertions: non-restrictive relative clauses, coordinated clauses with their own subject,
+participle phrases, "X, with Y claiming that ...", "A as well as B" in parallel, and
+"X and Y each ..." into one claim per subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from provenance.nlp import lexicon as lx
+from provenance.nlp.attribution import Attribution, attribute
+
+_RELATIVE = re.compile(r",\s+(?P<rel>which|who|whose|where)\s+")
+_COORDINATION = re.compile(
+    r",\s+(?:while|whereas)\s+|;\s+|,\s+(?:and|but)\s+(?=(?:the\s+|his\s+|her\s+|its\s+|their\s+)?"
+    r"(?:[A-Z][\w'.-]*|he|she|they|it)\s+(?:[\w'-]+\s+){0,3}?(?:"
+    + "|".join(sorted(lx.AUXILIARIES)) + r"|[a-z]+ed)\b)"
+)
+_AS_CLAUSE = re.compile(
+    r",?\s+as\s+(?=(?:the|a|an|his|her|its|their|[A-Z][\w'.-]*)\s+(?:[\w'.-]+\s+){0,8}?(?:"
+    + "|".join(sorted(lx.AUXILIARIES | lx.PRESENT_VERBS)) + r")\b)"
+)
+_BUT_SAID = re.compile(r"\s+(?:but|and)\s+(?:also\s+)?(?P<verb>" + "|".join(
+    sorted(lx.CLAUSE_VERBS)) + r")\s+that\s+")
+_WITH_GERUND = re.compile(
+    r",\s+with\s+(?P<who>[^,\"]{1,60}?)\s+(?P<g>" + "|".join(sorted(lx.GERUND_VERBS))
+    + r")\b(?P<adv>(?:\s+(?:in|on|last|this)\s+\w+)?)\s*(?:that\s+)?"
+)
+_LEAD_GERUND = re.compile(
+    r"^(?:Despite|Amid|After|Following)\s+(?P<who>[^,\"]{1,50}?)\s+(?P<g>"
+    + "|".join(sorted(lx.GERUND_VERBS)) + r")\s+(?P<obj>[^,]+),\s+"
+)
+_PARTICIPLE = re.compile(r",\s+(?P<g>[a-z]+ing)\s+")
+_AS_WELL_AS = re.compile(r",\s+as\s+well\s+as\s+(?P<g>[a-z]+ing)\s+")
+_SUBJECT_STARTS = frozenset("the a an his her its their our this these those he she they we it i"
+                            .split())
+_BOUNDARY_WORDS = frozenset(
+    "of in on at to for from with by against during after before over under about into"
+    " than between among toward towards through amid despite every each".split()
+) | lx.AUXILIARIES
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One atomic claim cut from a sentence; spans are offsets into the sentence."""
+
+    text: str
+    start: int
+    end: int
+    kind: str = "none"
+    speaker: str | None = None
+    via: tuple[str, ...] = ()
+    anonymous: bool = False
+    context: str = ""
+    distributive: bool = False
+    origin: str = "main"  # main | relative | hanging
+
+
+def split_sentence(sentence: str) -> list[Piece]:
+    """Atomic claims of one sentence, in reading order."""
+    att = attribute(sentence)
+    c0, c1 = att.content
+    if att.kind == "none":
+        return [_own_attribution(p) for p in _split_region(sentence, 0, len(sentence), None)]
+    pieces: list[Piece] = []
+    lead = _LEAD_GERUND.match(sentence)
+    if lead and lead.end() <= c0:
+        pieces.append(_lead_gerund_piece(lead))
+    content = _split_region(sentence, c0, c1, att)
+    if att.whole:
+        # "Maduro accused the opposition of ...": the claim keeps speaker and verb; clauses
+        # inside the object that describe something else stay the outlet's own.
+        content = content or [Piece(sentence[c0:c1], c0, c1)]
+        first = content[0]
+        subject_at = max(sentence.find(att.speaker or ""), 0)
+        rest = first.text[:1].lower() + first.text[1:] if sentence[c0:c0 + 1].islower() \
+            else first.text
+        content[0] = Piece(_tidy(f"{sentence[subject_at:c0]} {rest}"), subject_at, first.end)
+        content = [p if p.speaker or p.origin == "relative" else _with_attribution(p, att)
+                   for p in content]
+    else:
+        content = [p if p.speaker else _with_attribution(p, att) for p in content]
+    return _distribute(pieces + content, att, sentence)
+
+
+def _own_attribution(piece: Piece) -> Piece:
+    """A clause cut from the outlet's text may still report someone ("which X accused ...")."""
+    if piece.speaker:
+        return piece
+    att = attribute(piece.text)
+    return piece if att.kind == "none" or not att.speaker else _with_attribution(piece, att)
+
+
+def _with_attribution(piece: Piece, att: Attribution) -> Piece:
+    distributive = bool(att.speaker and re.search(r"\beach$", att.speaker.strip()))
+    speaker = re.sub(r"\s+each$", "", att.speaker.strip()) if att.speaker else None
+    return replace(piece, kind=att.kind, speaker=speaker, via=att.via, anonymous=att.anonymous,
+                   context=att.context, distributive=distributive)
+
+
+def _distribute(pieces: list[Piece], att: Attribution, sentence: str) -> list[Piece]:
+    """"X and Y each claimed victory" -> one claim per subject."""
+    out: list[Piece] = []
+    for piece in pieces:
+        names = re.split(r"\s+and\s+|,\s+", piece.speaker or "")
+        if not piece.distributive or len(names) < 2:
+            out.append(piece)
+            continue
+        verb_at = sentence.find(f" {att.verb} ") if att.verb else -1
+        predicate = sentence[verb_at + 1: piece.end] if verb_at >= 0 else piece.text
+        for name in names:
+            out.append(replace(piece, speaker=name, distributive=False,
+                               text=_tidy(f"{name} {predicate}")))
+    return out
+
+
+def _lead_gerund_piece(m: re.Match[str]) -> Piece:
+    text = f"{m.group('who')} {lx.past_tense(m.group('g'))} {m.group('obj')}"
+    return Piece(_tidy(text), m.start("who"), m.end("obj"), kind="indirect",
+                 speaker=m.group("who"))
+
+
+def _split_region(s: str, a: int, b: int, att: Attribution | None) -> list[Piece]:
+    """Cut ``s[a:b]`` into clauses; pieces not carrying their own speaker inherit later."""
+    lead = _LEAD_GERUND.match(s, a) if att is None else None
+    pieces: list[Piece] = []
+    if lead:
+        pieces.append(_lead_gerund_piece(lead))
+        a = lead.end()
+    relatives, mask = _relative_clauses(s, a, b)
+    pieces_main = _coordinated(s, a, b, mask)
+    out: list[Piece] = []
+    for start, end in pieces_main:
+        out += _participles(s, start, end, mask, att.speaker if att else None)
+    return pieces + out + relatives
+
+
+def _relative_clauses(s: str, a: int, b: int) -> tuple[list[Piece], list[tuple[int, int]]]:
+    pieces, mask = [], []
+    for m in _RELATIVE.finditer(s, a, b):
+        if _quoted(s, m.start()) or any(x <= m.start() < y for x, y in mask):
+            continue
+        end = _clause_end(s, m.end(), b)
+        body = s[m.end():end]
+        if set(body.lower().split()[:3]) & lx.MODALS:
+            continue  # "which could lead to ...": a possibility, not a separate fact
+        antecedent = _antecedent(s, a, m.start())
+        text = _relative_text(m.group("rel"), antecedent, body)
+        pieces.append(Piece(text, m.start() + 2, end, origin="relative"))
+        mask.append((m.start(), end + 1 if end < b else end))
+    return pieces, mask
+
+
+def _relative_text(rel: str, antecedent: str, body: str) -> str:
+    if rel == "whose":
+        return _tidy(f"{antecedent}'s {body}")
+    if rel == "where":
+        return _tidy(body)
+    first = body.split(" ", 1)[0]
+    own_subject = first[:1].isupper() or first.lower() in _SUBJECT_STARTS
+    if not own_subject:
+        return _tidy(f"{antecedent} {body}")
+    # "which lawmakers have accused of ..." -> "lawmakers have accused <antecedent> of ..."
+    m = re.match(r"^(.*?\b(?:" + "|".join(lx.AUXILIARIES) + r")\s+\w+)\b(.*)$", body)
+    if m:
+        return _tidy(f"{m.group(1)} {antecedent}{m.group(2)}")
+    return _tidy(body)
+
+
+def _antecedent(s: str, a: int, comma: int) -> str:
+    """The noun phrase just before a relative clause, back to a preposition or verb."""
+    words = s[a:comma].split()
+    while words and words[0].lower() in lx.INTRO_WORDS | _BOUNDARY_WORDS:
+        words = words[1:]
+    if 0 < len(words) <= 12 and not any(_verbish(w) for w in words):
+        phrase = " ".join(words)  # the clause interrupts the subject: "X, which ..., did"
+        return phrase[:1].upper() + phrase[1:]
+    taken: list[str] = []
+    for word in reversed(words):
+        if (word.islower() and word.strip(",") in _BOUNDARY_WORDS) or _verbish(word) \
+                or len(taken) >= 8:
+            break
+        if word.endswith(","):
+            break
+        taken.insert(0, word)
+    phrase = " ".join(taken)
+    return phrase[:1].upper() + phrase[1:] if phrase else "It"
+
+
+def _verbish(word: str) -> bool:
+    low = word.strip(",")
+    return low.islower() and (low in lx.AUXILIARIES or low in lx.PRESENT_VERBS
+                              or (low.endswith("ed") and len(low) > 4 and "-" not in low))
+
+
+def _clause_end(s: str, start: int, b: int) -> int:
+    """End of a relative clause: the first comma that is not inside a list or quote."""
+    for m in re.finditer(r",", s[start:b]):
+        at = start + m.start()
+        if _quoted(s, at):
+            continue
+        following = s[at + 1:b].split(",")[0].split()
+        if " and " in " " + " ".join(following[:4]) + " " and len(following) <= 8 \
+                and not set(following) & lx.AUXILIARIES:
+            continue  # "weapons, technology and other resources"
+        return at
+    return b
+
+
+def _coordinated(s: str, a: int, b: int, mask: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    cuts: list[tuple[int, int]] = []
+    for pattern in (_COORDINATION, _AS_CLAUSE):
+        for m in pattern.finditer(s, a, b):
+            if not _quoted(s, m.start()) and not _masked(m.start(), mask):
+                cuts.append((m.start(), m.end()))
+    spans, begin = [], a
+    for cut_start, cut_end in sorted(cuts):
+        if cut_start > begin:
+            spans.append((begin, cut_start))
+            begin = cut_end
+    spans.append((begin, b))
+    return spans
+
+
+def _participles(s: str, a: int, b: int, mask: list[tuple[int, int]],
+                 speaker: str | None) -> list[Piece]:
+    """Main clause plus the claims hanging off it ("..., saying ...", "..., with X claiming")."""
+    extra: list[Piece] = []
+    end = b
+    subject = re.sub(r"\s+each$", "", speaker) if speaker else _subject(s[a:b])
+    for pattern in (_WITH_GERUND, _BUT_SAID, _AS_WELL_AS, _PARTICIPLE):
+        for m in pattern.finditer(s, a, end):
+            if _quoted(s, m.start()) or _masked(m.start(), mask):
+                continue
+            piece = _hanging_piece(s, m, a, b, subject, pattern)
+            if piece is None:
+                continue
+            extra.append(piece)
+            end = min(end, m.start())
+            break
+    main = Piece(_masked_text(s, a, end, mask), a, end)
+    return ([main] if _worth(main.text) else []) + extra
+
+
+def _hanging_piece(s: str, m: re.Match[str], a: int, b: int, subject: str | None,
+                   pattern: re.Pattern[str]) -> Piece | None:
+    rest = s[m.end():b]
+    if pattern is _WITH_GERUND:
+        if not s[m.start():m.end()].rstrip().endswith("that") and len(rest.split()) < 5:
+            return None  # "with 10 nations confirming their participation": a detail
+        return Piece(_tidy(rest), m.start("who"), b, kind="indirect", speaker=m.group("who"),
+                     origin="hanging")
+    if pattern is _BUT_SAID:
+        return Piece(_tidy(rest), m.end(), b, kind="indirect", speaker=subject,
+                     origin="hanging")
+    gerund = m.group("g")
+    if pattern is _AS_WELL_AS:
+        heads = [h for h in re.finditer(r"(\w+)\s+([a-z]+ing)\b", s[a:m.start()])
+                 if h.group(2) not in lx.PREPOSITIONAL_ING
+                 and h.group(1).lower() not in _SUBJECT_STARTS]
+        if not heads:
+            return None
+        prefix = s[a:a + heads[-1].start(2)]
+        return Piece(_tidy(prefix + gerund + " " + rest), m.start("g"), b, origin="hanging")
+    if gerund in lx.PREPOSITIONAL_ING or len(s[a:m.start()].split()) < 4:
+        return None
+    if gerund in lx.CLAUSE_GERUNDS and subject:
+        text = re.sub(r"^that\s+", "", rest)
+        return Piece(_tidy(text), m.end(), b, kind="indirect", speaker=subject,
+                     origin="hanging")
+    if gerund in lx.GERUND_VERBS and subject:
+        text = f"{subject} {lx.past_tense(gerund)} {rest}"
+        return Piece(_tidy(text), m.start("g"), b, kind="indirect", speaker=subject,
+                     origin="hanging")
+    text = f"{_antecedent(s, a, m.start())} {lx.past_tense(gerund)} {rest}"
+    return Piece(_tidy(text), m.start("g"), b, origin="hanging")
+
+
+def _subject(clause: str) -> str | None:
+    words = clause.split()
+    taken = []
+    for word in words:
+        low = word.lower().strip(",")
+        if low in lx.AUXILIARIES or (low.endswith("ed") and word.islower()) or "," in word:
+            break
+        taken.append(word)
+    return " ".join(taken) if 0 < len(taken) <= 6 and taken[0][:1].isupper() else None
+
+
+def _masked_text(s: str, a: int, b: int, mask: list[tuple[int, int]]) -> str:
+    parts, pos = [], a
+    for x, y in sorted(mask):
+        if x >= b or y <= a:
+            continue
+        parts.append(s[pos:max(x, pos)])
+        pos = max(pos, y)
+    parts.append(s[pos:b])
+    return _tidy("".join(parts))
+
+
+def _masked(pos: int, mask: list[tuple[int, int]]) -> bool:
+    return any(x <= pos < y for x, y in mask)
+
+
+def _quoted(s: str, pos: int) -> bool:
+    return s.count('"', 0, pos) % 2 == 1
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,;:")
+    text = re.sub(r"\s+([,.;:])", r"\1", text)
+    if text.count('"') % 2 == 1:
+        text = text.rstrip('"').strip() if text.endswith('"') else text + '"'
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _worth(text: str) -> bool:
+    """A claim has a few words and at least two in lower case (not a dateline)."""
+    words = re.findall(r"[A-Za-z][\w'-]*", text)
+    return len(words) >= 4 and sum(w.islower() for w in words) >= 2

@@ -1,0 +1,166 @@
+"""Tell journalism from page furniture, by general rules rather than phrase lists.
+
+Two passes. Lines first: captions and photo credits, bylines, wire credits, menus and
+headings (lines that do not end a sentence) never yield claims. Then sentences: appeals,
+sign-up boxes and forms speak to the reader ("you", "we", "our", imperatives, site
+vocabulary); a neutral sentence between two such sentences belongs to the same box.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from provenance.nlp.segment import split_sentences
+
+_TERMINAL = re.compile(r"[.!?][\"')\]]*\s*$")
+_CAPTION = re.compile(
+    r"\b(?:Photo(?:graph)?s?|Images?|Foto|Pictures?|Credit|Illustration)\s*:"
+    r"|\b(?:Getty Images|AP Photo|Reuters/|AFP/|EPA/|via Getty)"
+    r"|(?:^|[.!?]\s)(?:[A-Z][\w.'-]+\s){1,3}[A-Z]?[\w.'-]*\s/\s[\w .'-]+\.?\s*$"
+)
+_WIRE_BRACKET = re.compile(
+    r"^(?:[a-z]{1,4}(?:/[a-z]{1,4})+\s*)?\(\s*([A-Z][\w.-]*(?:\s*[,/]\s*[A-Z][\w.-]*)*)\s*\)\s*$"
+)
+_WIRE_CONTRIB = re.compile(
+    r"^((?:[A-Z][\w.-]*)(?:(?:,\s*|\s+and\s+)[A-Z][\w.-]*)*)\s+contributed\s+(?:to\s+)?"
+    r"(?:this\s+)?(?:report|reporting|to this report)\.?\s*$"
+)
+_CREDIT = re.compile(
+    r"^\(?\s*(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Tt]ranslated)"
+    r"\s+by\b|^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:,|and\b|$)"
+)
+_MENU_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022\u00d7|>])\s*")
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .'-]{2,30}|[A-Z][\w .'-]{2,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)"
+    r"\s*(?:\([A-Za-z .,]{2,30}\))?\s*[-]{1,2}\s+"
+)
+_QUOTED = re.compile(r"\"[^\"]*\"?")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|me|my)\b|\bWe\b|\bOur\b|\bI\b")
+_IMPERATIVE = re.compile(
+    r"^(?:please\s+)?(?:support|subscribe|sign|donate|share|follow|read|watch|listen|click|tap"
+    r"|leave|remind|continue|join|get|download|register|log|accept|choose|never|don't|try"
+    r"|become|give|help|contact|send|enter|see)\b",
+    re.IGNORECASE,
+)
+_FURNITURE = re.compile(
+    r"\b(?:newsletters?|subscri(?:be|bers?|ption)s?|sign(?:ed)?[ -]up|log[ -]?in|privacy policy"
+    r"|cookies?|consent|terms of (?:use|service)|donat(?:e|ion|ions)|advertis(?:e|ement|ing)"
+    r"|sponsored|paywalls?|reminders?|required fields|email address|mailbox|inbox"
+    r"|all rights reserved|copyright|read more|related (?:stories|articles)|podcasts?)\b",
+    re.IGNORECASE,
+)
+APPEAL_THRESHOLD = 2.0
+"""Score at which a sentence is taken as speaking to the reader rather than reporting."""
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence (or a heading line) of the article, with its verdict."""
+
+    start: int
+    end: int
+    kind: str  # body | heading | caption | credit | wire | menu | boilerplate
+    appeal: float = 0.0
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The article's units in order, the wire services credited, and its headline."""
+
+    units: tuple[Unit, ...]
+    wire: tuple[str, ...]
+    headline: str | None
+
+    def body(self) -> list[Unit]:
+        return [u for u in self.units if u.kind == "body"]
+
+
+def clean(text: str, outlet: str | None = None, title: str | None = None) -> Cleaned:
+    """Classify every line and sentence of ``text`` (already character-folded)."""
+    units: list[Unit] = []
+    wire: list[str] = []
+    headline = None
+    for number, (start, end) in enumerate(_lines(text)):
+        line = text[start:end]
+        kind, credited = _line_kind(line)
+        wire += credited
+        if kind == "heading" and headline is None and not units:
+            headline = line.strip()
+        if kind != "body":
+            units.append(Unit(start, end, kind, _appeal(line, outlet), number))
+            continue
+        start += _dateline_length(line)
+        for s, e in split_sentences(text, start, end):
+            units.append(Unit(s, e, "body", _appeal(text[s:e], outlet), number))
+    if title and headline is None:
+        headline = title
+    return Cleaned(tuple(_smooth(units)), tuple(dict.fromkeys(wire)), headline)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = raw.index(stripped[0])
+            spans.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(raw) + 1
+    return spans
+
+
+def _line_kind(line: str) -> tuple[str, list[str]]:
+    if m := _WIRE_BRACKET.match(line):
+        return "wire", [w.strip() for w in re.split(r"[,/]", m.group(1))]
+    if m := _WIRE_CONTRIB.match(line):
+        return "wire", [w.strip() for w in re.split(r",|\band\b", m.group(1)) if w.strip()]
+    if _CREDIT.match(line):
+        return "credit", []
+    if _CAPTION.search(line):
+        return "caption", []
+    if not _TERMINAL.search(line):
+        words = len(line.split())
+        if _MENU_ITEM.match(line) and words <= 6:
+            return "menu", []
+        return ("heading", []) if words < 25 else ("body", [])
+    return "body", []
+
+
+def _dateline_length(line: str) -> int:
+    m = _DATELINE.match(line)
+    return m.end() if m else 0
+
+
+def _appeal(sentence: str, outlet: str | None) -> float:
+    """How much a sentence addresses the reader rather than reports (0 = not at all)."""
+    bare = _QUOTED.sub(" ", sentence)
+    score = 2.0 * min(2, len(_SECOND_PERSON.findall(bare)))
+    score += 2.0 * min(2, len(_FIRST_PERSON.findall(bare)))
+    if _IMPERATIVE.match(bare.strip()):
+        score += 2.0
+    if _FURNITURE.search(bare):
+        score += 1.0
+    if outlet and outlet.lower() in bare.lower():
+        score += 1.0
+    if bare.rstrip().endswith(("?", "!")):
+        score += 1.0
+    return score
+
+
+def _smooth(units: list[Unit]) -> list[Unit]:
+    """Mark appeals, and neutral body sentences caught between two appeals."""
+    marked = [u.appeal >= APPEAL_THRESHOLD or u.kind in ("menu", "boilerplate") for u in units]
+    out = []
+    for i, unit in enumerate(units):
+        if unit.kind != "body":
+            out.append(unit)
+            continue
+        before = marked[i - 1] if i > 0 else False
+        after = marked[i + 1] if i + 1 < len(units) else before
+        if marked[i] or (before and after):
+            out.append(Unit(unit.start, unit.end, "boilerplate", unit.appeal, unit.line))
+        else:
+            out.append(unit)
+    return out

@@ -1,0 +1,129 @@
+"""Date expressions resolved against the publication date.
+
+Explicit dates ("May 7, 2025", "04.12.2018", "2025-05-07"), months and years ("in April",
+"in 2021"), weekdays ("on Friday", "late Monday") and relative phrases ("last month",
+"earlier this year", "yesterday"). Past tense looks back from the publication date, future
+tense ("will meet on Wednesday") looks forward.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from provenance.domain import DateMention
+from provenance.nlp.lexicon import MONTHS, WEEKDAYS
+
+_MONTH_ALT = "|".join(m.capitalize() for m in MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep" \
+    r"|Oct|Nov|Dec"
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+_FUTURE = re.compile(r"\b(?:will|would|is set to|are set to|plans? to|is due to|next|to be held"
+                     r"|is expected to|are expected to|upcoming)\b", re.IGNORECASE)
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+    ("dotted", re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b")),
+    ("mdy", re.compile(rf"\b(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+                       rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")),
+    ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_ALT})\.?(?:\s+(?P<y>(?:19|20)\d\d))?\b")),
+    ("month", re.compile(rf"\b(?i:in|since|by|until|last|this|next|early|late|mid-?)\s+"
+                         rf"(?P<mon>{_MONTH_ALT})\b(?:\s+(?P<y>(?:19|20)\d\d))?")),
+    ("weekday", re.compile(r"\b(?P<wd>" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b")),
+    ("relative", re.compile(
+        r"\b(?P<rel>yesterday|today|tomorrow|last (?:week|month|year)|next (?:week|month|year)"
+        r"|(?:earlier|later) this (?:week|month|year)|this (?:week|month|year)"
+        r"|(?:over )?the past year)\b", re.IGNORECASE)),
+    ("year", re.compile(r"\b(?P<y>(?:19|20)\d\d)\b")),
+]
+
+
+def find_dates(text: str, published: date | None) -> list[DateMention]:
+    """Every date expression in ``text``, resolved where ``published`` allows."""
+    future = bool(_FUTURE.search(text))
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, DateMention]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            value = _resolve(kind, m, published, future)
+            if value is None:
+                continue
+            taken.append(m.span())
+            relative = kind in ("weekday", "relative") or (kind in ("month", "mdy", "dmy")
+                                                           and not m.groupdict().get("y"))
+            found.append((m.start(), DateMention(m.group(0), value, relative)))
+    return [d for _, d in sorted(found, key=lambda pair: pair[0])]
+
+
+def _resolve(kind: str, m: re.Match[str], pub: date | None, future: bool) -> str | None:
+    g = m.groupdict()
+    if kind in ("iso", "dotted"):
+        return _iso(int(g["y"]), int(g["m"]), int(g["d"]))
+    if kind in ("mdy", "dmy", "month"):
+        month = _MONTH_ABBR[g["mon"][:4].lower() if g["mon"].lower().startswith("sept")
+                            else g["mon"][:3].lower()]
+        if kind != "month" and not g.get("y"):
+            return _closest_day(month, int(g["d"]), pub)
+        year = int(g["y"]) if g.get("y") else _year_for(month, pub, future, m.group(0))
+        if year is None:
+            return None
+        if kind == "month":
+            return f"{year:04d}-{month:02d}"
+        return _iso(year, month, int(g["d"]))
+    if kind == "weekday":
+        return _weekday(WEEKDAYS.index(g["wd"].lower()), pub, future)
+    if kind == "relative":
+        return _relative(g["rel"].lower(), pub)
+    return g["y"]
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _closest_day(month: int, day: int, pub: date | None) -> str | None:
+    """"May 9" in an article: the May 9 nearest its publication date."""
+    if pub is None:
+        return None
+    options = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := _iso(y, month, day))]
+    return min(options, key=lambda d: abs(date.fromisoformat(d) - pub), default=None)
+
+
+def _year_for(month: int, pub: date | None, future: bool, phrase: str) -> int | None:
+    if pub is None:
+        return None
+    if phrase.lower().startswith("next") or (future and month > pub.month):
+        return pub.year
+    if phrase.lower().startswith("next") or future:
+        return pub.year if month >= pub.month else pub.year + 1
+    return pub.year if month <= pub.month else pub.year - 1
+
+
+def _weekday(target: int, pub: date | None, future: bool) -> str | None:
+    if pub is None:
+        return None
+    delta = (target - pub.weekday()) % 7
+    if future:
+        return (pub + timedelta(days=delta)).isoformat()
+    return (pub - timedelta(days=(pub.weekday() - target) % 7)).isoformat()
+
+
+def _relative(rel: str, pub: date | None) -> str | None:
+    if pub is None:
+        return None
+    if rel in ("yesterday", "today", "tomorrow"):
+        return (pub + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rel])).isoformat()
+    if rel.endswith("week"):
+        shift = {"last": -7, "next": 7}.get(rel.split()[0], 0)
+        return (pub + timedelta(days=shift)).isoformat()
+    if rel.endswith("month"):
+        shift = {"last": -1, "next": 1}.get(rel.split()[0], 0)
+        month_index = pub.year * 12 + pub.month - 1 + shift
+        return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
+    shift = {"last": -1, "next": 1}.get(rel.split()[0], 0)
+    if "past year" in rel:
+        shift = 0
+    return f"{pub.year + shift:04d}"

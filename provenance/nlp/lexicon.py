@@ -1,0 +1,86 @@
+"""Word lists of English reporting language shared by the attribution and claim stages."""
+
+from __future__ import annotations
+
+# Verbs that report speech or a stance; a clause after them is the speaker's content.
+CLAUSE_VERBS = frozenset(
+    "said says say told tells added adds noted notes insisted insists stated states claimed"
+    " claims argued argues warned warns explained explains confirmed confirms reported reports"
+    " wrote writes declared declares stressed stresses emphasized emphasised emphasizes"
+    " maintained maintains acknowledged acknowledges admitted admits asserted asserts alleged"
+    " alleges believes believed thinks tweeted posted replied responded concluded observed"
+    " revealed disclosed suggested suggests estimated estimates predicted predicts announced"
+    " announces showed shows indicated indicates conceded countered recalled remarked"
+    " complained hinted signaled signalled reiterated reiterates reaffirmed reaffirms agreed"
+    " promised vowed pledged".split()
+)
+# Verbs whose object, not a that-clause, carries the content: the claim keeps the speaker.
+OBJECT_VERBS = frozenset(
+    "announced announces accused accuses reaffirmed reaffirms reiterated"
+    " reiterates denied denies dismissed dismisses rejected rejects predicted predicts called"
+    " calls described describes referred refers welcomed welcomes condemned condemns criticized"
+    " criticised criticizes praised praises confirmed confirms unveiled showed shows claimed"
+    " claims promised vowed pledged".split()
+)
+# Only with "that" after them do these report a claim ("pledged to help" is a deed).
+THAT_ONLY_VERBS = frozenset("promised vowed pledged agreed".split())
+DENIAL_VERBS = frozenset("denied denies dismissed dismisses rejected rejects refuted refutes"
+                         " disputed disputes".split())
+DENIED_OBJECTS = frozenset("report reports claim claims allegation allegations story stories"
+                           " rumor rumors rumour rumours accusation accusations it them that"
+                           " reporting account accounts".split())
+EVIDENTIAL_VERBS = frozenset("showed shows indicated indicates".split())
+# Gerunds whose object is the content ("saying the deal is done") vs. a deed with the
+# speaker kept in the text ("expressing commitment to ...").
+CLAUSE_GERUNDS = frozenset(
+    "saying adding noting claiming insisting arguing warning stressing explaining stating"
+    " declaring suggesting asserting alleging emphasizing".split()
+)
+GERUND_VERBS = frozenset(
+    "saying adding noting claiming insisting arguing warning predicting expressing stressing"
+    " accusing calling describing telling announcing reiterating denying suggesting asserting"
+    " alleging explaining stating declaring confirming acknowledging emphasizing".split()
+)
+IRREGULAR_PAST = {
+    "saying": "said", "telling": "told", "making": "made", "giving": "gave", "taking": "took",
+    "bringing": "brought", "leaving": "left", "seeing": "saw", "having": "had", "being": "was",
+    "writing": "wrote", "speaking": "spoke", "meeting": "met", "holding": "held",
+    "keeping": "kept", "sending": "sent", "putting": "put", "setting": "set", "paying": "paid",
+}
+# Participles that introduce a phrase, not a new assertion.
+PREPOSITIONAL_ING = frozenset(
+    "including according following regarding concerning during excluding notwithstanding"
+    " pending barring considering involving using starting beginning ending depending"
+    " compared".split()
+)
+AUXILIARIES = frozenset(
+    "is are was were be been being has have had will would shall should can could may might"
+    " must do does did".split()
+)
+MODALS = frozenset("could would may might should can will must".split())
+PRESENT_VERBS = frozenset(
+    "continue continues remain remains seek seeks try tries face faces plan plans prepare"
+    " prepares struggle struggles hope hopes fear fears wait waits push pushes work works vote"
+    " votes meet meets want wants need needs comes come goes go takes take makes make".split()
+)
+ADVERBS = frozenset(
+    "also repeatedly previously later earlier again then now still once reportedly publicly"
+    " privately recently each both not already immediately further yet formally officially"
+    " separately".split()
+)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+INTRO_WORDS = frozenset(
+    "in on at during after before since last earlier later however meanwhile also but and"
+    " still yet separately previously elsewhere instead moreover then now today yesterday"
+    " despite although though while when as for by with under over amid following".split()
+)
+
+
+def past_tense(gerund: str) -> str:
+    """``expressing`` -> ``expressed``: enough English for reporting verbs."""
+    low = gerund.lower()
+    if low in IRREGULAR_PAST:
+        return IRREGULAR_PAST[low]
+    return low[:-3] + "ed" if low.endswith("ing") else low

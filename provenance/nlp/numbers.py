@@ -1,0 +1,141 @@
+"""Percentages, money and counts in a claim, with modifiers and what they measure."""
+
+from __future__ import annotations
+
+import re
+
+from provenance.domain import Quantity
+
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12,
+}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
+           "m": 1e6, "k": 1e3}
+_VAGUE = {"dozens": (24, 144), "hundreds": (200, 999), "thousands": (2e3, 9999),
+          "millions": (2e6, 999e6), "billions": (2e9, 999e9), "scores": (40, 200)}
+_MODIFIER = (r"(?P<mod>at least|at most|more than|over|nearly|almost|about|around|roughly"
+             r"|approximately|some|up to|fewer than|less than|just over|just under|as many as)")
+_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(_WORD_NUMBERS) + r")"
+_SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?"
+_CURRENCY = r"(?P<cur>\$|US\$|€|£|¥|₽)?"
+_PATTERN = re.compile(
+    rf"(?:{_MODIFIER}\s+)?(?:(?P<dozen>two|three|four|a few)\s+dozen|{_CURRENCY}\s?{_NUMBER}{_SCALE})"
+    r"(?P<pct>\s*(?:%|per\s?cent|percent|percentage points))?"
+    r"(?:\s+(?P<unit>dollars|euros|pounds|rubles|roubles|yuan))?"
+    r"(?P<measure>(?:\s+(?!of\b|in\b|on\b|and\b|to\b|the\b|for\b|with\b)[a-z][\w-]*){0,3})",
+    re.IGNORECASE,
+)
+_VAGUE_PATTERN = re.compile(
+    r"\b(?P<word>dozens|hundreds|thousands|millions|billions|scores)\s+of\s+"
+    r"(?:(?P<scale>millions|billions|thousands)\s+of\s+)?(?P<measure>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})",
+    re.IGNORECASE,
+)
+_CURRENCY_UNITS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB",
+                   "dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB",
+                   "roubles": "RUB", "yuan": "CNY"}
+_STOP = frozenset("had has have was were is are will would could to in on at by for and the a an"
+                  .split())
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text``; years, times and ordinals are left to the date stage."""
+    found = [q for m in _PATTERN.finditer(text) if (q := _from_match(m, text)) is not None]
+    found += [_vague(m) for m in _VAGUE_PATTERN.finditer(text)]
+    return found
+
+
+def _from_match(m: re.Match[str], text: str) -> Quantity | None:
+    if m.group("dozen"):
+        base = {"two": 24, "three": 36, "four": 48, "a few": 36}[m.group("dozen").lower()]
+        return Quantity(m.group(0).strip(), float(base), "count", _mod(m), None, None,
+                        _measure(m))
+    raw = m.group("num")
+    if raw is None:
+        return None
+    after = text[m.end("num"):m.end("num") + 3]
+    if _YEAR.match(raw) and not m.group("pct") and not m.group("cur"):
+        return None
+    if after[:1] in (":", "/") or after[:2] in ("th", "st", "nd", "rd") or \
+            text[max(0, m.start("num") - 1):m.start("num")] in (":", "/", "."):
+        return None
+    value = _value(raw) * _SCALES.get((m.group("scale") or "").lower(), 1)
+    unit = "%" if m.group("pct") else _CURRENCY_UNITS.get(
+        m.group("cur") or (m.group("unit") or "").lower(), "count")
+    if unit == "count" and raw.lower() in _WORD_NUMBERS and not _measure(m):
+        return None
+    return Quantity(m.group(0).strip(), value, unit, _mod(m), None, None, _measure(m))
+
+
+def _vague(m: re.Match[str]) -> Quantity:
+    low, high = _VAGUE[m.group("word").lower()]
+    scale = m.group("scale")
+    words = m.group("measure").lower().split()
+    unit = "count"
+    if scale:
+        factor = _SCALES[scale.lower().rstrip("s")]
+        low, high = low * factor, high * factor
+    if words[0] in _CURRENCY_UNITS:
+        unit = _CURRENCY_UNITS[words[0]]
+        words = words[1:]
+    return Quantity(m.group(0), None, unit, "approximately", float(low), float(high),
+                    clean_measure(words))
+
+
+def _value(raw: str) -> float:
+    low = raw.lower()
+    if low in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[low])
+    return float(low.replace(",", ""))
+
+
+def _mod(m: re.Match[str]) -> str | None:
+    return m.group("mod").lower() if m.group("mod") else None
+
+
+def _measure(m: re.Match[str]) -> str | None:
+    words = (m.group("measure") or "").split()
+    if "pct" in m.re.groupindex and m.group("pct") and not words:
+        share = re.match(r"\s+of\s+(?:the\s+|all\s+)?([a-z][\w-]*)", m.string[m.end():])
+        words = [share.group(1)] if share else []
+    return clean_measure(words)
+
+
+def clean_measure(words: list[str]) -> str | None:
+    """Keep the noun phrase: drop verbs and function words that trail a figure."""
+    kept: list[str] = []
+    for i, word in enumerate(words[:3]):
+        low = word.lower()
+        verb_like = low.endswith("ing") or (i > 0 and low.endswith("ed"))
+        if low in _STOP or verb_like or low in ("percent", "of", "worth"):
+            break
+        kept.append(low)
+    return " ".join(kept) or None
+
+
+def compatible(a: Quantity, b: Quantity, tolerance: float = 0.01) -> bool:
+    """Whether two figures for the same thing can both be true ("at least 11" vs 12)."""
+    if a.unit != b.unit:
+        return True
+    lo_a, hi_a = _bounds(a)
+    lo_b, hi_b = _bounds(b)
+    slack = tolerance * max(abs(hi_a), abs(hi_b), 1.0)
+    return lo_a <= hi_b + slack and lo_b <= hi_a + slack
+
+
+def _bounds(q: Quantity) -> tuple[float, float]:
+    if q.value is None:
+        return (q.low or 0.0), (q.high or float("inf"))
+    v = q.value
+    mod = q.modifier or ""
+    if mod in ("at least", "more than", "over", "just over"):
+        return v, float("inf")
+    if mod in ("at most", "fewer than", "less than", "up to", "just under", "as many as"):
+        return 0.0, v
+    if mod in ("nearly", "almost", "about", "around", "roughly", "approximately", "some"):
+        return v * 0.9, v * 1.1
+    decimals = len(str(v).split(".")[1].rstrip("0")) if "." in str(v) else 0
+    half = 0.5 * 10 ** -decimals  # "44%" covers 43.5 to 44.5
+    return v - half, v + half

@@ -1,0 +1,119 @@
+"""The extraction pipeline, assembled in one place: clean -> segment -> claims ->
+attribution and speakers -> numbers and dates -> topics."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from provenance.domain import Claim, Extraction, SourceDocument, Speaker
+from provenance.nlp.claims import Piece, split_sentence
+from provenance.nlp.clean import clean
+from provenance.nlp.dates import find_dates
+from provenance.nlp.numbers import find_quantities
+from provenance.nlp.speakers import parse_speakers
+from provenance.nlp.topics import Taxonomy, load_taxonomy, tag_claims
+from provenance.text import comparable, fold_chars
+
+_PERSON_RUN = re.compile(r"\b[A-Z][\w'-]+(?:\s+(?:de\s+|da\s+|del\s+)?[A-Z][\w'-]+){1,5}\b")
+_QUESTION = re.compile(r"\?[\"')]*\s*$")
+_DENIABLE = ("reported", "according_to", "indirect")
+
+
+@dataclass
+class _ArticleState:
+    """What the reader of an article remembers from one sentence to the next."""
+
+    people: dict[str, str] = field(default_factory=dict)  # surname -> full name
+    last_speaker: Speaker | None = None
+    last_quote_speaker: Speaker | None = None
+    last_person: Speaker | None = None
+
+
+def extract(doc: SourceDocument, taxonomy: Taxonomy | None = None) -> Extraction:
+    """Every claim of one article, attributed, dated, quantified and tagged."""
+    taxonomy = taxonomy or load_taxonomy()
+    text = fold_chars(doc.text)
+    cleaned = clean(text, doc.meta.outlet, doc.meta.title)
+    state = _ArticleState()
+    drafts: list[tuple[Claim, int]] = []
+    for unit in cleaned.body():
+        sentence = text[unit.start:unit.end]
+        if _QUESTION.search(sentence):
+            continue
+        pieces = split_sentence(sentence)
+        for piece in pieces:
+            drafts.append((_claim(piece, sentence, unit.start, doc, state), unit.line))
+        _remember_people(sentence, state)
+        if pieces and pieces[0].kind == "none":
+            state.last_quote_speaker = None
+    claims = _link_denials([c for c, _ in drafts])
+    topics = tag_claims(taxonomy, [(c.text, c.context, line) for c, (_, line) in
+                                   zip(claims, drafts)])
+    claims = [replace(c, topics=tuple(sorted(t))) for c, t in zip(claims, topics)]
+    return Extraction(tuple(claims), cleaned.wire, cleaned.headline)
+
+
+def _claim(piece: Piece, sentence: str, offset: int, doc: SourceDocument,
+           state: _ArticleState) -> Claim:
+    speakers = _speakers(piece, state)
+    anonymous = piece.anonymous or any(s.kind == "anonymous" for s in speakers)
+    dates = tuple(find_dates(piece.text, doc.meta.published))
+    context = " ".join(filter(None, [piece.context] + [s.mention or "" for s in speakers]))
+    text = doc.text  # offsets refer to the article's own text (folding keeps lengths)
+    start, end = offset + piece.start, offset + piece.end
+    return Claim(
+        text=piece.text, sentence=text[offset:offset + len(sentence)], start=start, end=end,
+        kind=piece.kind if speakers or piece.kind == "direct_quote" else "none",
+        speakers=tuple(speakers), via=piece.via, anonymous=anonymous,
+        quantities=tuple(find_quantities(piece.text)), dates=dates,
+        event_date=dates[0].value if dates else None, context=context,
+    )
+
+
+def _speakers(piece: Piece, state: _ArticleState) -> list[Speaker]:
+    if piece.kind == "direct_quote" and not piece.speaker:
+        return [state.last_quote_speaker] if state.last_quote_speaker else []
+    if not piece.speaker:
+        return []
+    resolved = [_resolve(s, state) for s in parse_speakers(piece.speaker)]
+    found = [s for s in resolved if s is not None]
+    if found:
+        state.last_speaker = found[0]
+        if found[0].kind == "person":
+            state.last_person = found[0]
+        state.last_quote_speaker = found[0] if piece.kind == "direct_quote" else None
+    return found
+
+
+def _resolve(speaker: Speaker, state: _ArticleState) -> Speaker | None:
+    if speaker.kind == "pronoun":
+        if speaker.name in ("he", "she"):
+            return state.last_person or state.last_speaker
+        return state.last_speaker
+    if speaker.kind == "person" and len(speaker.name.split()) == 1:
+        full = state.people.get(comparable(speaker.name))
+        if full:
+            return replace(speaker, name=full)
+    return speaker
+
+
+def _remember_people(sentence: str, state: _ArticleState) -> None:
+    for m in _PERSON_RUN.finditer(sentence):
+        for found in parse_speakers(m.group(0)):
+            words = found.name.split()
+            if found.kind == "person" and len(words) >= 2:
+                state.people.setdefault(comparable(words[-1]), found.name)
+
+
+def _link_denials(claims: list[Claim]) -> list[Claim]:
+    """A denial points at the nearest earlier claim it can be denying."""
+    out = list(claims)
+    for i, claim in enumerate(claims):
+        if claim.kind != "denial":
+            continue
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if claims[j].kind in _DENIABLE:
+                out[i] = replace(claim, denies=j)
+                break
+    return out

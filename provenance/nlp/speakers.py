@@ -1,0 +1,178 @@
+"""Speaker noun phrases -> named speakers with role and kind; one record per person or body.
+
+``parse_speaker`` reads one mention ("Russian presidential press advisor Yuri Ushakov",
+"the Kremlin", "people familiar with the matter"); ``SpeakerIndex`` resolves mentions to
+canonical speakers across articles (surnames, accents and misspellings, never a person with
+an organisation).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from provenance.domain import Speaker
+from provenance.text import comparable
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "who", "we", "i"})
+_ROLE_WORDS = frozenset(
+    "president vice prime minister deputy foreign defense defence interior finance secretary"
+    " spokesman spokeswoman spokesperson chief executive director general ambassador envoy"
+    " senator governor mayor chancellor king queen prince pope judge chairman chairwoman chair"
+    " adviser advisor aide leader head commander officer official representative speaker"
+    " attorney counsel premier first lady state press presidential economy trade energy"
+    " opposition rival candidate lawmaker minister's sen rep gov gen dr mr mrs ms".split()
+)
+_PARTICLES = frozenset("de da del della der di du la le van von bin al el dos das y".split())
+_ORG_WORDS = frozenset(
+    "kremlin house ministry council office department agency commission committee party"
+    " government parliament congress senate court bank corporation company group union"
+    " organization organisation institute university army navy police federation authority"
+    " administration cabinet embassy pentagon service board fund assembly media coalition"
+    " alliance forces movement campaign front network foundation association".split()
+)
+_OUTLET_WORDS = frozenset(
+    "news newspaper magazine agency times post journal press tribune herald gazette telegraph"
+    " guardian broadcaster television tv radio media daily weekly outlet channel wire".split()
+)
+KNOWN_OUTLETS = frozenset(
+    "reuters afp ap associated press efe interfax tass ria novosti xinhua bloomberg bbc cnn"
+    " al jazeera dpa ansa kyodo yonhap".split()
+)
+_ANONYMOUS = re.compile(
+    r"\b(?:anonymous|unnamed|unidentified|sources?|insiders?|people familiar|person familiar"
+    r"|officials? (?:who|familiar|speaking)|(?:an?|one|two|three|several) (?:\w+ )?officials?"
+    r"|(?:an?|one|two|three|several) (?:\w+ )?(?:diplomats?|aides?))\b",
+    re.IGNORECASE,
+)
+_ADJECTIVAL = re.compile(r"(?:ese|an|ish|ch|'s)$")  # Japanese, Russian, British, French
+_LEADING = re.compile(r"^(?:both|the|a|an|his|her|their|its|our)\s+", re.IGNORECASE)
+_LOWER_POSSESSOR = re.compile(r"^(?:the\s+)?[a-z][\w-]*'s\s+")
+
+
+def parse_speakers(phrase: str) -> list[Speaker]:
+    """Every speaker in a subject phrase ("Both Trump and the Kremlin" -> two)."""
+    parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase.strip()) if p.strip()]
+    if len(parts) > 1 and all(_looks_like_name(p) for p in parts):
+        found = [parse_speaker(p) for p in parts]
+        return [s for s in found if s is not None]
+    one = parse_speaker(phrase)
+    return [one] if one else []
+
+
+def _looks_like_name(part: str) -> bool:
+    words = _LEADING.sub("", part.strip()).split()
+    return bool(words) and (words[-1][:1].isupper() or words[0].lower() in PRONOUNS)
+
+
+def parse_speaker(phrase: str) -> Speaker | None:
+    """Read one speaker mention; ``None`` when the phrase names nobody."""
+    mention = phrase.strip().strip(",").strip()
+    if not mention:
+        return None
+    lowered = mention.lower()
+    if lowered in PRONOUNS:
+        return Speaker(name=lowered, kind="pronoun", mention=mention)
+    if _ANONYMOUS.search(mention) and not _trailing_name(mention.split())[0]:
+        return Speaker(name=_LEADING.sub("", mention), kind="anonymous", mention=mention)
+    bare = _LEADING.sub("", mention)
+    words = bare.split()
+    name, role_words = _trailing_name(words)
+    if not name:
+        return _group_or_body(bare, mention)
+    role = " ".join(role_words).strip(" ,") or None
+    kind = _kind_of(name, role, mention)
+    return Speaker(name=name, kind=kind, role=role, mention=mention)
+
+
+def _trailing_name(words: list[str]) -> tuple[str, list[str]]:
+    """Split "Russia's Defense Minister Andrei Belousov" into name and role words."""
+    taken: list[str] = []
+    for word in reversed(words):
+        clean = word.strip(",;:")
+        low = clean.lower()
+        capital = clean[:1].isupper() and not clean.endswith("'s")
+        if capital and low not in _ROLE_WORDS:
+            taken.insert(0, clean)
+        elif low in _PARTICLES and taken:
+            taken.insert(0, clean)
+        else:
+            break
+    while taken and taken[0].lower() in _PARTICLES and len(taken) > 1 and taken[0].islower():
+        taken.pop(0)
+    return " ".join(taken), words[: len(words) - len(taken)]
+
+
+def _group_or_body(bare: str, mention: str) -> Speaker:
+    """"the Interfax news agency" -> Interfax; "Japanese media" stays a group."""
+    words = bare.split()
+    caps = [w for w in words if w[:1].isupper() and not _ADJECTIVAL.search(w)]
+    tail = [w.lower() for w in words if not w[:1].isupper()]
+    if caps and tail and set(tail) <= _OUTLET_WORDS | _ORG_WORDS | {"of", "the"}:
+        name = " ".join(caps)
+        kind = "outlet" if set(tail) & _OUTLET_WORDS else "organization"
+        return Speaker(name=name, kind=kind, role=" ".join(tail), mention=mention)
+    name = _LOWER_POSSESSOR.sub("", bare)
+    kind = "outlet" if set(tail) & {"media", "press", "newspaper", "newspapers"} else "group"
+    if set(tail) & _ORG_WORDS and kind == "group":
+        kind = "organization"
+    return Speaker(name=name, kind=kind, mention=mention)
+
+
+def _kind_of(name: str, role: str | None, mention: str) -> str:
+    low_words = set(comparable(name).split())
+    role_words = set((role or "").lower().split())
+    role_head = (role or "").lower().split()[-1:]
+    if comparable(name) in KNOWN_OUTLETS or set(role_head) & _OUTLET_WORDS:
+        return "outlet"
+    if low_words & (_ORG_WORDS | _OUTLET_WORDS) or role_words & _ORG_WORDS:
+        return "organization"
+    if mention.lower().startswith("the ") and len(name.split()) == 1:
+        return "organization"  # "the Kremlin", "the Pentagon": people take no article
+    return "person"
+
+
+@dataclass
+class CanonicalSpeaker:
+    """A speaker as prov knows it across articles."""
+
+    name: str
+    kind: str
+    aliases: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+
+
+NAME_MATCH_MIN = 85
+"""rapidfuzz ratio at which two full names are the same person (González ~ Gonzales)."""
+
+
+def same_speaker(a: str, a_kind: str, b: str, b_kind: str) -> bool:
+    """Whether two names denote one speaker: same kind family, surname or close spelling."""
+    if (a_kind == "person") != (b_kind == "person"):
+        return False
+    ca, cb = comparable(a), comparable(b)
+    if not ca or not cb:
+        return False
+    if ca == cb:
+        return True
+    ta, tb = ca.split(), cb.split()
+    if a_kind == "person":
+        if fuzz.ratio(ta[-1], tb[-1]) < NAME_MATCH_MIN:
+            return False
+        # One name is the surname alone, or the first names agree closely.
+        return len(ta) == 1 or len(tb) == 1 or fuzz.ratio(ta[0], tb[0]) >= NAME_MATCH_MIN
+    return fuzz.ratio(ca, cb) >= 95
+
+
+def find_speaker(
+    name: str, kind: str, known: Iterable[CanonicalSpeaker]
+) -> CanonicalSpeaker | None:
+    """The known speaker ``name`` refers to; prefers the longest (fullest) match."""
+    matches = [
+        k for k in known
+        if any(same_speaker(name, kind, alias, k.kind) for alias in k.aliases | {k.name})
+    ]
+    return max(matches, key=lambda k: len(k.name), default=None)

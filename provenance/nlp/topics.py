@@ -1,0 +1,150 @@
+"""Topic tagging from an editable taxonomy (TOML): stems, phrases, cues and context.
+
+A claim is under a topic when its own text has one of the topic's ``terms`` or ``cues``;
+when its attribution context does ("... Gil said, referring to economic sanctions"); or,
+more weakly, when it has one of the topic's ``related`` words and its paragraph already
+has a claim under the topic.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from provenance.errors import InputError
+from provenance.text import comparable
+
+SPELLING_MIN = 90
+"""rapidfuzz ratio at which a long word counts as a misspelt single-word term."""
+_FUZZY_MIN_LENGTH = 7
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One topic: stemmed term phrases, weaker related words and case-sensitive cues."""
+
+    name: str
+    terms: tuple[tuple[str, ...], ...]
+    related: tuple[tuple[str, ...], ...] = ()
+    cues: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """The topics prov tags claims with."""
+
+    topics: dict[str, Topic] = field(default_factory=dict)
+
+    def names(self) -> list[str]:
+        return sorted(self.topics)
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: plurals, -ed and -ing, so "sanctioned" ~ "sanctions"."""
+    w = word.lower().removesuffix("'s").strip("'")
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 4 and w.endswith("es") and w[-3] in "sxz" or w.endswith(("ches", "shes")):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+    elif len(w) > 4 and w.endswith("ed"):
+        w = w[:-2]
+    return w.rstrip("e") if len(w) > 4 else w
+
+
+def stems(text: str) -> tuple[str, ...]:
+    """The stems of ``text``'s words, hyphenated words split."""
+    return tuple(stem(w) for w in re.split(r"[\s\-/]+", comparable(text)) if w.strip(".'"))
+
+
+def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
+    """The default taxonomy, merged with ``path`` (or ``PROV_TAXONOMY``) when given."""
+    default = resources.files("provenance.nlp").joinpath("taxonomy.toml").read_text("utf-8")
+    spec = tomllib.loads(default).get("topics", {})
+    path = path or os.environ.get("PROV_TAXONOMY") or None
+    if path:
+        spec = _merge(spec, _read_user_taxonomy(Path(path)))
+    return Taxonomy({name: _topic(name, body) for name, body in spec.items()})
+
+
+def _read_user_taxonomy(path: Path) -> dict[str, dict[str, object]]:
+    try:
+        user = tomllib.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"taxonomy file not found: {path}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"taxonomy file {path} is not valid TOML: {exc}") from None
+    topics = user.get("topics")
+    if not isinstance(topics, dict):
+        raise InputError(f"taxonomy file {path} has no [topics.NAME] tables")
+    return topics
+
+
+def _merge(base: dict[str, dict[str, object]],
+           user: dict[str, dict[str, object]]) -> dict[str, dict[str, object]]:
+    merged = {name: dict(body) for name, body in base.items()}
+    for name, body in user.items():
+        if body.get("replace") or name not in merged:
+            merged[name] = dict(body)
+            continue
+        for key in ("terms", "related", "cues"):
+            extra = body.get(key, [])
+            merged[name][key] = list(merged[name].get(key, [])) + list(extra)  # type: ignore[call-overload]
+    return merged
+
+
+def _topic(name: str, body: dict[str, object]) -> Topic:
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        values = body.get(key, [])
+        if not isinstance(values, list):
+            raise InputError(f"topic {name!r}: {key} must be a list of strings")
+        return tuple(s for v in values if (s := stems(str(v))))
+    cues = body.get("cues", [])
+    return Topic(name, phrases("terms"), phrases("related"),
+                 tuple(str(c) for c in cues) if isinstance(cues, list) else ())
+
+
+def _has_phrase(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    if n == 1:
+        target = phrase[0]
+        return any(w == target or (len(w) >= _FUZZY_MIN_LENGTH and len(target) >= _FUZZY_MIN_LENGTH
+                                   and fuzz.ratio(w, target) >= SPELLING_MIN) for w in words)
+    return any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1))
+
+
+def _has_cue(text: str, cues: Sequence[str]) -> bool:
+    return any(re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text) for c in cues)
+
+
+def direct_topics(taxonomy: Taxonomy, text: str) -> set[str]:
+    """Topics whose terms or cues appear in ``text`` itself."""
+    words = stems(text)
+    return {t.name for t in taxonomy.topics.values()
+            if any(_has_phrase(words, p) for p in t.terms) or _has_cue(text, t.cues)}
+
+
+def tag_claims(taxonomy: Taxonomy, claims: Sequence[tuple[str, str, int]]) -> list[set[str]]:
+    """Topics of each ``(text, attribution context, paragraph number)`` of one article."""
+    own = [direct_topics(taxonomy, text) | direct_topics(taxonomy, context)
+           for text, context, _ in claims]
+    by_paragraph: dict[int, set[str]] = {}
+    for (_, _, para), topics in zip(claims, own):
+        by_paragraph.setdefault(para, set()).update(topics)
+    tagged = []
+    for (text, _, para), topics in zip(claims, own):
+        words = stems(text)
+        weak = {name for name in by_paragraph.get(para, set()) - topics
+                if any(_has_phrase(words, p) for p in taxonomy.topics[name].related)}
+        tagged.append(topics | weak)
+    return tagged

@@ -1,0 +1,38 @@
+"""The one text normaliser every comparison uses, and length-preserving character folding."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# One character in, one character out, so offsets into the raw text stay valid.
+_FOLD = str.maketrans({
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u2035": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"',
+    "\u00bb": '"', "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2026": ".", "\t": " ",
+    "\ufeff": " ",
+})
+
+_NON_WORD = re.compile(r"[^a-z0-9%$.' ]+")
+_SPACES = re.compile(r"\s+")
+
+
+def fold_chars(text: str) -> str:
+    """Replace typographic variants (NBSP, curly quotes, primes, dashes) one for one."""
+    return text.translate(_FOLD)
+
+
+def strip_accents(text: str) -> str:
+    """``Nicolás González`` -> ``Nicolas Gonzalez``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def comparable(text: str | None) -> str:
+    """Lower-case, accent-free, punctuation-light form used by every fuzzy comparison."""
+    if not text:
+        return ""
+    text = strip_accents(fold_chars(text)).lower()
+    text = _NON_WORD.sub(" ", text).replace(". ", " ").rstrip(".")
+    return _SPACES.sub(" ", text).strip()
