@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -120,6 +121,7 @@ class Claim(Base):
     event_date: Mapped[str | None] = mapped_column(String(10))
     context: Mapped[str] = mapped_column(Text, default="")
     via: Mapped[list[str]] = mapped_column(JSON, default=list)
+    matched: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     denies_id: Mapped[int | None] = mapped_column(
         ForeignKey("claims.id", ondelete="SET NULL"), index=True
     )

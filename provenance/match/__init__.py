@@ -1,12 +1,11 @@
-"""Cross-outlet matching: normalise -> candidate pairs -> score -> cluster -> conflicts."""
+"""Cross-outlet matching: normalise -> candidate pairs -> score -> cluster -> conflicts.
+
+Each stage is a module with pure functions over :class:`ClaimFeatures`; ``store`` connects
+them to the database.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
-
-def update_matches(session: Session, rebuild: bool = False) -> None:
-    """Placeholder until matching lands: nothing is grouped yet."""
-
+from provenance.match.store import update_matches
 
 __all__ = ["update_matches"]

@@ -1,0 +1,99 @@
+"""Matching against the database: load claims as features, write groups and conflicts."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from provenance.db import models as m
+from provenance.domain import Quantity
+from provenance.match.candidates import candidate_pairs
+from provenance.match.cluster import grow_groups
+from provenance.match.conflicts import FoundConflict, denials, numeric, rivals
+from provenance.match.normalise import ClaimFeatures, effective_year, normalise_terms
+from provenance.match.score import SAME_THRESHOLD, idf_weights, score_pair
+
+
+_NEW_GROUP_KEYS = 10**12
+
+
+def load_features(session: Session) -> list[ClaimFeatures]:
+    """Every stored claim, normalised for matching."""
+    rows = session.scalars(select(m.Claim).options(
+        selectinload(m.Claim.speakers).selectinload(m.ClaimSpeaker.speaker),
+        selectinload(m.Claim.quantities),
+        selectinload(m.Claim.topics).selectinload(m.ClaimTopic.topic),
+        selectinload(m.Claim.article).selectinload(m.Article.outlet),
+    )).all()
+    return [_features(c) for c in rows]
+
+
+def _features(c: m.Claim) -> ClaimFeatures:
+    terms, entities = normalise_terms(c.text)
+    article = c.article
+    return ClaimFeatures(
+        id=c.id, article_id=c.article_id,
+        outlet=article.outlet.name if article.outlet else None,
+        speaker=c.speakers[0].speaker.name if c.speakers else None,
+        kind=c.kind, text=c.text, terms=terms, entities=entities,
+        quantities=tuple(Quantity(q.text, q.value, q.unit, q.modifier, q.low, q.high, q.measure)
+                         for q in c.quantities),
+        year=effective_year(c.event_date, c.text, article.published),
+        event_date=c.event_date, published=article.published, sentence=c.sentence,
+        denies=c.denies_id, topics=frozenset(f"topic:{t.topic.name}" for t in c.topics),
+    )
+
+
+def update_matches(session: Session, rebuild: bool = False) -> None:
+    """Match claims not matched yet (all of them with ``rebuild``) into groups and conflicts."""
+    if rebuild:
+        session.execute(delete(m.Conflict))
+        session.execute(delete(m.Group))
+        session.execute(update(m.Claim).values(matched=False))
+        session.flush()
+    new_ids = set(session.scalars(select(m.Claim.id).where(m.Claim.matched.is_(False))))
+    if not new_ids:
+        return
+    features = load_features(session)
+    by_id = {f.id: f for f in features}
+    idf = idf_weights(features)
+    scored = [score_pair(by_id[a], by_id[b], idf)
+              for a, b in candidate_pairs(features, new_ids)]
+    same = {(p.a, p.b): p.score for p in scored
+            if p.score >= SAME_THRESHOLD and p.same_event and p.numbers_agree}
+    _write_groups(session, new_ids, same, {f.id: f.article_id for f in features})
+    new_features = {i: f for i, f in by_id.items() if i in new_ids}
+    found = denials(by_id) + rivals(new_features.values()) + numeric(scored, by_id)
+    _write_conflicts(session, [c for c in found if c.a in new_ids or c.b in new_ids])
+    session.execute(update(m.Claim).where(m.Claim.id.in_(new_ids)).values(matched=True))
+    session.flush()
+
+
+def _write_groups(session: Session, new_ids: set[int], same: dict[tuple[int, int], float],
+                  article_of: dict[int, int]) -> None:
+    groups: dict[int, set[int]] = {}
+    for member in session.scalars(select(m.GroupMember)):
+        groups.setdefault(member.group_id, set()).add(member.claim_id)
+    # Groups created now get placeholder keys; the database gives them their real ids.
+    changed = grow_groups(new_ids, same, groups, article_of, next_key=_NEW_GROUP_KEYS)
+    for key, members in changed.items():
+        group = session.get(m.Group, key) if key < _NEW_GROUP_KEYS else None
+        if group is None:
+            group = m.Group()
+            session.add(group)
+            session.flush()
+        known = {mem.claim_id for mem in group.members}
+        for claim_id in sorted(members - known):
+            session.add(m.GroupMember(group_id=group.id, claim_id=claim_id))
+    session.flush()
+
+
+def _write_conflicts(session: Session, found: list[FoundConflict]) -> None:
+    existing = {(c.claim_a_id, c.claim_b_id, c.kind) for c in session.scalars(select(m.Conflict))}
+    for c in found:
+        key = (c.a, c.b, c.kind)
+        if key in existing or (c.b, c.a, c.kind) in existing:
+            continue
+        existing.add(key)
+        session.add(m.Conflict(claim_a_id=c.a, claim_b_id=c.b, kind=c.kind, reason=c.reason))
+    session.flush()
