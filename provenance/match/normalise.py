@@ -119,11 +119,17 @@ def normalise_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(terms), frozenset(entities - {""})
 
 
+HISTORICAL_YEARS = 20
+"""A year this far before publication is background ("the surrender in 1945"), not the
+time of the claim's event."""
+
+
 def effective_year(event_date: str | None, text: str, published: date | None) -> int | None:
     """The year a claim is about: its event date, else a year it names, else publication."""
-    if event_date:
-        return int(event_date[:4])
-    years = re.findall(r"\b(?:19|20)\d\d\b", text)
-    if years:
-        return int(years[-1])
+    named = [int(event_date[:4])] if event_date else []
+    named += [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)]
+    if published:
+        named = [y for y in named if y >= published.year - HISTORICAL_YEARS]
+    if named:
+        return named[0]
     return published.year if published else None

@@ -15,7 +15,7 @@ SAME_THRESHOLD = 0.21
 merges more look-alikes; raise it for fewer, surer groups."""
 COMMON_WEIGHT = 0.3
 """Weight of very common news words relative to other words of the same rarity here."""
-NUMERIC_CONTEXT_THRESHOLD = 0.5
+NUMERIC_CONTEXT_THRESHOLD = SAME_THRESHOLD
 """Score (numbers left aside) at which two claims with figures speak of the same quantity."""
 
 
@@ -61,12 +61,14 @@ def same_event(a: ClaimFeatures, b: ClaimFeatures) -> bool:
 
 
 def numbers_agree(a: ClaimFeatures, b: ClaimFeatures) -> bool:
-    """False when both give a figure for the same measure and the figures cannot both hold."""
+    """False when both give a figure for the same measure and none of b's figures for it
+    can hold together with a's (bare counts without a measure are never compared)."""
     for qa in a.quantities:
-        for qb in b.quantities:
-            if qa.unit == qb.unit and _same_measure(qa.measure, qb.measure) \
-                    and not compatible(qa, qb):
-                return False
+        rivals = [qb for qb in b.quantities if qa.unit == qb.unit
+                  and _same_measure(qa.measure, qb.measure)
+                  and (qa.measure or qa.unit != "count")]
+        if rivals and not any(compatible(qa, qb) for qb in rivals):
+            return False
     return True
 
 

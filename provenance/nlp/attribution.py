@@ -33,6 +33,13 @@ _ASIDE = re.compile(
     rf"^(?P<pre>[^\"]{{0,60}}?),\s+(?P<who>{_NAMEISH})\s+(?P<verb>said|says|added|noted|argued"
     rf"|insisted|warned|explained|stressed|continued|wrote),\s+(?P<post>.+)$"
 )
+_TRAILING_SAID = re.compile(
+    rf"^(?P<content>[^\"]{{12,}}?|\"[^\"]+\"),\s+(?:(?P<who>[^,\"]{{1,70}}?)\s+(?P<verb>said|says|added|adds"
+    rf"|noted|notes|reported|reports|told\s+\w+|wrote|warned|explained|claimed|insisted"
+    rf"|stated|announced|confirmed|estimated)|(?P<verb2>said|says|added|noted|wrote)\s+"
+    rf"(?P<who2>[^,\"]{{1,70}}?))(?P<rest>(?:\s+(?:on|in|late|early|last|this)\s+\w+|\s+\w+day"
+    rf"|\s+in\s+an?\s+\w+(?:\s+\w+)?|\s+to\s+\w+(?:\s+\w+)?)*)\s*[.!]?$"
+)
 _ACCORDING_TAIL = re.compile(r"^(?P<content>.+?),?\s+according\s+to\s+(?P<who>[^,]+?)[.!]?$")
 _ACCORDING_HEAD = re.compile(r"^According\s+to\s+(?P<who>[^,]+),\s+(?P<content>.+)$")
 _CITING = re.compile(r",\s+citing\s+(?P<via>[^,]+),")
@@ -45,9 +52,13 @@ _TOLD_OBJECT = re.compile(
     r"^\s*(?P<obj>(?:the\s+)?(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*|reporters|journalists"
     r"|lawmakers|parliament|supporters|the\s+\w+(?:\s+\w+)?))\s+(?=\S)"
 )
+_WHEN = r"(?:" + "|".join(lx.WEEKDAYS + lx.MONTHS) + r"|(?:19|20)\d\d)"
 _TIME_ADVERBIAL = re.compile(
-    r"^\s*,?\s*(?:(?:on|in|last|this|earlier|late|early)\s+(?:this\s+)?[\w]+(?:\s+\d{4})?"
-    r"|yesterday|today|(?:" + "|".join(lx.WEEKDAYS) + r"))\b,?\s*",
+    rf"^\s*,?\s*(?:(?:on|in|since|until)\s+(?:late\s+|early\s+|mid-?)?{_WHEN}(?:\s+\d{{1,2}})?"
+    rf"(?:,?\s+\d{{4}})?|(?:last|this|next|earlier|later)(?:\s+this)?\s+\w+|(?:late|early)\s+{_WHEN}"
+    rf"|yesterday|today|{_WHEN}|in\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?(?:statement"
+    rf"|interview|post|letter|speech|briefing|release|tweet|message)(?:\s+(?:on|to)\s+\w+)?"
+    rf"|(?:also|again|repeatedly|previously|publicly|privately|separately))\b,?\s*",
     re.IGNORECASE,
 )
 _FINITE = re.compile(r"\b(?:" + "|".join(sorted(lx.AUXILIARIES | lx.PRESENT_VERBS)) + r")\b")
@@ -72,7 +83,7 @@ class Attribution:
 
 def attribute(sentence: str) -> Attribution:
     """Read the attribution of one sentence (kind ``none`` when the outlet speaks)."""
-    for finder in (_quote_first, _colon, _aside, _according, _reporting_verb):
+    for finder in (_quote_first, _colon, _aside, _according, _trailing_said, _reporting_verb):
         found = finder(sentence)
         if found is not None:
             return found
@@ -125,6 +136,23 @@ def _aside(s: str) -> Attribution | None:
                        context=m.group("pre"))
 
 
+def _trailing_said(s: str) -> Attribution | None:
+    """"The ships were diverted, the port authority said on Thursday." """
+    m = _TRAILING_SAID.match(s)
+    if m is None:
+        return None
+    who = m.group("who") or m.group("who2")
+    named = who[:1].isupper() or who.split()[0].lower() in ("the", "a", "an", "he", "she",
+                                                             "they", "officials", "sources")
+    if not named or not _is_subject(who) or _reporting_verb(m.group("content")) is not None:
+        return None
+    verb = (m.group("verb") or m.group("verb2")).split()[0]
+    kind = "reported" if verb in ("reported", "reports") else (
+        "direct_quote" if _is_full_quote(m.group("content")) else "indirect")
+    return Attribution(kind, who, _inner(s, *m.span("content")), verb=verb,
+                       context=m.group("rest") or "")
+
+
 def _according(s: str) -> Attribution | None:
     m = _ACCORDING_TAIL.match(s) or _ACCORDING_HEAD.match(s)
     if m is None:
@@ -154,6 +182,7 @@ def _reporting_verb(s: str) -> Attribution | None:
         if _inside_quotes(work, m.start()):
             return None
         subject = _strip_intro(work[: m.start()]).strip()
+        subject = re.sub(r",\s*(?:[a-z]+\s*){1,4},?\s*$", "", subject)  # ", however,"
         if not _is_subject(subject):
             continue
         verb = m.group("verb").split()[-1]
@@ -231,8 +260,9 @@ def _is_subject(phrase: str) -> bool:
         return False
     if any(w.endswith("ed") and w.islower() and len(w) > 4 for w in words[1:]):
         return False
-    first = words[0]
-    return first[:1].isupper() or first.lower() in ("the", "both", "a", "an") or len(words) <= 3
+    first, last = words[0], words[-1]
+    return first[:1].isupper() or first.lower() in ("the", "both", "a", "an") or len(words) <= 3 \
+        or last[:1].isupper()  # "union leader Marta Okafor"
 
 
 def _inside_quotes(s: str, pos: int) -> bool:

@@ -37,11 +37,17 @@ _LEAD_GERUND = re.compile(
 )
 _PARTICIPLE = re.compile(r",\s+(?P<g>[a-z]+ing)\s+")
 _AS_WELL_AS = re.compile(r",\s+as\s+well\s+as\s+(?P<g>[a-z]+ing)\s+")
+_TEMPORAL_TAIL = re.compile(
+    r"(?:\s+(?:on|in|at|by|every|each|this|last|next|late|early)\s+(?:the\s+)?(?:"
+    + "|".join(w.capitalize() for w in lx.WEEKDAYS + lx.MONTHS)
+    + r"|\d{4}|morning|evening|night|week|month|year|day)(?:\s+\d{1,2})?(?:,\s*\d{4})?)+\s*$")
+_PLACE_IDIOM = re.compile(r"\b(?:takes?|took|taken|taking)\s+place\s*$")
 _SUBJECT_STARTS = frozenset("the a an his her its their our this these those he she they we it i"
                             .split())
 _BOUNDARY_WORDS = frozenset(
     "of in on at to for from with by against during after before over under about into"
-    " than between among toward towards through amid despite every each".split()
+    " than between among toward towards through amid despite every each since until like per"
+    " via around near beyond across behind inside outside within without along".split()
 ) | lx.AUXILIARIES
 
 
@@ -166,9 +172,11 @@ def _relative_text(rel: str, antecedent: str, body: str) -> str:
     if not own_subject:
         return _tidy(f"{antecedent} {body}")
     # "which lawmakers have accused of ..." -> "lawmakers have accused <antecedent> of ..."
-    m = re.match(r"^(.*?\b(?:" + "|".join(lx.AUXILIARIES) + r")\s+\w+)\b(.*)$", body)
+    m = re.match(r"^(.*?\b(?:" + "|".join(lx.AUXILIARIES) + r")\s+\w+)\b(.*)$", body) \
+        or re.match(r"^(.*?\b[a-z]{3,}ed)\b(.*)$", body)
     if m:
-        return _tidy(f"{m.group(1)} {antecedent}{m.group(2)}")
+        inserted = antecedent if _proper(antecedent) else antecedent[:1].lower() + antecedent[1:]
+        return _tidy(f"{m.group(1)} {inserted}{m.group(2)}")
     return _tidy(body)
 
 
@@ -181,15 +189,21 @@ def _antecedent(s: str, a: int, comma: int) -> str:
         phrase = " ".join(words)  # the clause interrupts the subject: "X, which ..., did"
         return phrase[:1].upper() + phrase[1:]
     taken: list[str] = []
-    for word in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
         if (word.islower() and word.strip(",") in _BOUNDARY_WORDS) or _verbish(word) \
-                or len(taken) >= 8:
+                or len(taken) >= 8 or (i > 0 and words[i - 1] == "to" and word.islower()):
             break
         if word.endswith(","):
             break
         taken.insert(0, word)
     phrase = " ".join(taken)
     return phrase[:1].upper() + phrase[1:] if phrase else "It"
+
+
+def _proper(phrase: str) -> bool:
+    first = phrase.split(" ", 1)[0]
+    return first[:1].isupper() and first.lower() not in _SUBJECT_STARTS
 
 
 def _verbish(word: str) -> bool:
@@ -277,16 +291,22 @@ def _hanging_piece(s: str, m: re.Match[str], a: int, b: int, subject: str | None
         text = f"{subject} {lx.past_tense(gerund)} {rest}"
         return Piece(_tidy(text), m.start("g"), b, kind="indirect", speaker=subject,
                      origin="hanging")
-    text = f"{_antecedent(s, a, m.start())} {lx.past_tense(gerund)} {rest}"
-    return Piece(_tidy(text), m.start("g"), b, origin="hanging")
+    if len(rest.split()) < 4:
+        return None  # "..., contradicting the company": a comment, not a claim of its own
+    # The phrase describes the nearest noun phrase ("the parade on May 9, marking ..."),
+    # or the subject when the clause ends in an idiom ("X takes place ..., celebrating").
+    before = _TEMPORAL_TAIL.sub("", s[a:m.start()])
+    doer = subject if _PLACE_IDIOM.search(before) and subject else \
+        _antecedent(before, 0, len(before))
+    return Piece(_tidy(f"{doer} {lx.past_tense(gerund)} {rest}"), m.start("g"), b,
+                 origin="hanging")
 
 
 def _subject(clause: str) -> str | None:
     words = clause.split()
     taken = []
     for word in words:
-        low = word.lower().strip(",")
-        if low in lx.AUXILIARIES or (low.endswith("ed") and word.islower()) or "," in word:
+        if _verbish(word) or "," in word:
             break
         taken.append(word)
     return " ".join(taken) if 0 < len(taken) <= 6 and taken[0][:1].isupper() else None

@@ -20,7 +20,7 @@ OBJECT_VERBS = frozenset(
     " reiterates denied denies dismissed dismisses rejected rejects predicted predicts called"
     " calls described describes referred refers welcomed welcomes condemned condemns criticized"
     " criticised criticizes praised praises confirmed confirms unveiled showed shows claimed"
-    " claims promised vowed pledged".split()
+    " claims promised vowed pledged estimated estimates put".split()
 )
 # Only with "that" after them do these report a claim ("pledged to help" is a deed).
 THAT_ONLY_VERBS = frozenset("promised vowed pledged agreed".split())

@@ -121,7 +121,8 @@ def compatible(a: Quantity, b: Quantity, tolerance: float = 0.01) -> bool:
         return True
     lo_a, hi_a = _bounds(a)
     lo_b, hi_b = _bounds(b)
-    slack = tolerance * max(abs(hi_a), abs(hi_b), 1.0)
+    finite = [abs(v) for v in (lo_a, hi_a, lo_b, hi_b) if v != float("inf")]
+    slack = tolerance * max(finite + [1.0])
     return lo_a <= hi_b + slack and lo_b <= hi_a + slack
 
 
