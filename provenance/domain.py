@@ -89,6 +89,7 @@ class Claim:
     topics: tuple[str, ...] = ()
     context: str = ""
     denies: int | None = None
+    sentence_start: int = 0
 
     @property
     def speaker(self) -> Speaker | None:

@@ -15,7 +15,8 @@ MIN_SHARED_KEYS = 2
 
 
 def blocking_keys(claim: ClaimFeatures) -> set[str]:
-    return {f"t:{t}" for t in claim.terms} | {f"e:{e}" for e in claim.entities}
+    figures = {f"n:{q.unit}:{q.value:g}" for q in claim.quantities if q.value is not None}
+    return {f"t:{t}" for t in claim.terms} | {f"e:{e}" for e in claim.entities} | figures
 
 
 def candidate_pairs(claims: Sequence[ClaimFeatures],

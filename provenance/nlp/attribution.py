@@ -28,6 +28,11 @@ _QUOTE_FIRST_INVERTED = re.compile(
     rf"^\"(?P<q>[^\"]+)\"\s*,?\s*(?P<verb>said|says|added|adds|wrote|writes|asked|noted)"
     rf"\s+(?P<who>[^,.\"]{{1,80}}?)(?P<rest>[,.].*)?$"
 )
+_DASH_AFTER_QUOTE = re.compile(
+    r"^\"(?P<q>[^\"]+)\"\s*-{1,2}\s*(?P<who>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})(?P<rest>,.*)?$")
+_TRANSCRIPT = re.compile(r"^(?P<who>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,2}):\s+(?P<q>\S.+)$")
+_APPOSITIVE = re.compile(r"^(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}),\s+"
+                         r"(?P<role>[^,\"]{3,80}),?$")
 _COLON = re.compile(rf"^(?P<who>[^\":]{{1,90}}?)\s+(?P<verb>{_VERB})\b[^\":]{{0,40}}:\s*\"(?P<q>.+)$")
 _ASIDE = re.compile(
     rf"^(?P<pre>[^\"]{{0,60}}?),\s+(?P<who>{_NAMEISH})\s+(?P<verb>said|says|added|noted|argued"
@@ -83,7 +88,8 @@ class Attribution:
 
 def attribute(sentence: str) -> Attribution:
     """Read the attribution of one sentence (kind ``none`` when the outlet speaks)."""
-    for finder in (_quote_first, _colon, _aside, _according, _trailing_said, _reporting_verb):
+    for finder in (_quote_first, _dash_or_label, _colon, _aside, _according, _trailing_said,
+                   _reporting_verb):
         found = finder(sentence)
         if found is not None:
             return found
@@ -119,6 +125,15 @@ def _quote_first(s: str) -> Attribution | None:
                        verb=m.group("verb").split()[-1], context=rest)
 
 
+def _dash_or_label(s: str) -> Attribution | None:
+    """'"..." - Sonya Herridge' and interview transcripts ("PENCE: Well, ...")."""
+    m = _DASH_AFTER_QUOTE.match(s) or _TRANSCRIPT.match(s)
+    if m is None:
+        return None
+    return Attribution("direct_quote", m.group("who").title() if m.group("who").isupper()
+                       else m.group("who"), _inner(s, m.start("q"), m.end("q")))
+
+
 def _colon(s: str) -> Attribution | None:
     m = _COLON.match(s)
     if m is None or not _is_subject(_strip_intro(m.group("who"))):
@@ -143,7 +158,8 @@ def _trailing_said(s: str) -> Attribution | None:
         return None
     who = m.group("who") or m.group("who2")
     named = who[:1].isupper() or who.split()[0].lower() in ("the", "a", "an", "he", "she",
-                                                             "they", "officials", "sources")
+                                                             "they") \
+        or who.split()[-1].lower() in lx.GROUP_NOUNS
     if not named or not _is_subject(who) or _reporting_verb(m.group("content")) is not None:
         return None
     verb = (m.group("verb") or m.group("verb2")).split()[0]
@@ -183,6 +199,9 @@ def _reporting_verb(s: str) -> Attribution | None:
             return None
         subject = _strip_intro(work[: m.start()]).strip()
         subject = re.sub(r",\s*(?:[a-z]+\s*){1,4},?\s*$", "", subject)  # ", however,"
+        appositive = _APPOSITIVE.match(subject)  # "Keron Blair, director of AROS, said"
+        if appositive and not appositive.group("role")[:1].isupper():
+            subject = f"{appositive.group('role')} {appositive.group('name')}"
         if not _is_subject(subject):
             continue
         verb = m.group("verb").split()[-1]

@@ -84,3 +84,12 @@ def past_tense(gerund: str) -> str:
     if low in IRREGULAR_PAST:
         return IRREGULAR_PAST[low]
     return low[:-3] + "ed" if low.endswith("ing") else low
+
+# Heads of unnamed but identified speaker groups ("union officials said").
+GROUP_NOUNS = frozenset(
+    "officials official sources source police authorities authority analysts experts residents"
+    " witnesses lawmakers legislators leaders diplomats spokesman spokeswoman spokesperson"
+    " union unions ministry government prosecutors investigators researchers scientists"
+    " doctors organizers organisers protesters activists critics observers aides advisers"
+    " people company firm agency council commission committee military army".split()
+)

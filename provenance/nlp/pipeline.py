@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from provenance.domain import Claim, Extraction, SourceDocument, Speaker
 from provenance.nlp.claims import Piece, split_sentence
-from provenance.nlp.clean import clean
+from provenance.nlp.clean import Unit, clean
 from provenance.nlp.dates import find_dates
 from provenance.nlp.numbers import find_quantities
 from provenance.nlp.speakers import parse_speakers
@@ -37,21 +37,68 @@ def extract(doc: SourceDocument, taxonomy: Taxonomy | None = None) -> Extraction
     cleaned = clean(text, doc.meta.outlet, doc.meta.title)
     state = _ArticleState()
     drafts: list[tuple[Claim, int]] = []
+    open_quote: list[Unit] = []
     for unit in cleaned.body():
         sentence = text[unit.start:unit.end]
-        if _QUESTION.search(sentence):
+        if open_quote and (unit.line != open_quote[-1].line or sentence.startswith('"')):
+            drafts += _quoted_run(open_quote, None, text, doc, state)
+            open_quote = []
+        if _QUESTION.search(sentence) and not open_quote:
             continue
-        pieces = split_sentence(sentence)
-        for piece in pieces:
-            drafts.append((_claim(piece, sentence, unit.start, doc, state), unit.line))
-        _remember_people(sentence, state)
-        if pieces and pieces[0].kind == "none":
-            state.last_quote_speaker = None
+        if open_quote or _opens_quote(sentence):
+            open_quote.append(unit)
+            if len(open_quote) > 1 and sentence.count('"') % 2 == 1:
+                drafts += _quoted_run(open_quote[:-1], unit, text, doc, state)
+                open_quote = []
+            continue
+        drafts += _sentence_claims(sentence, unit.start, unit.line, doc, state)
+    if open_quote:
+        drafts += _quoted_run(open_quote, None, text, doc, state)
     claims = _link_denials([c for c, _ in drafts])
     topics = tag_claims(taxonomy, [(c.text, c.context, line) for c, (_, line) in
                                    zip(claims, drafts)])
     claims = [replace(c, topics=tuple(sorted(t))) for c, t in zip(claims, topics)]
     return Extraction(tuple(claims), cleaned.wire, cleaned.headline)
+
+
+def _opens_quote(sentence: str) -> bool:
+    """A sentence that starts a quotation it does not close ('"We will stay. ...')."""
+    return sentence.startswith('"') and sentence.count('"') % 2 == 1
+
+
+def _sentence_claims(sentence: str, offset: int, line: int, doc: SourceDocument,
+                     state: _ArticleState) -> list[tuple[Claim, int]]:
+    pieces = split_sentence(sentence)
+    drafts = [(_claim(p, sentence, offset, doc, state), line) for p in pieces]
+    _remember_people(sentence, state)
+    if pieces and pieces[0].kind == "none":
+        state.last_quote_speaker = None
+    return drafts
+
+
+def _quoted_run(inside: list[Unit], closing: Unit | None, text: str, doc: SourceDocument,
+                state: _ArticleState) -> list[tuple[Claim, int]]:
+    """A quotation over several sentences: the attribution, usually in the last one, covers
+    them all; without one, the quote continues the previous speaker's."""
+    tail: list[tuple[Claim, int]] = []
+    if closing is not None:
+        # Re-open the quote so the closing sentence reads as a whole quotation.
+        sentence = '"' + text[closing.start:closing.end]
+        tail = _sentence_claims(sentence, closing.start - 1, closing.line, doc, state)
+    speaker = tail[0][0].speakers if tail and tail[0][0].kind == "direct_quote" else ()
+    if not speaker and state.last_quote_speaker:
+        speaker = (state.last_quote_speaker,)
+    head = []
+    for unit in inside:
+        sentence = text[unit.start:unit.end]
+        quote = sentence.strip('" ')
+        piece_start = sentence.index(quote[:1]) if quote else 0
+        claim = Claim(text=quote.rstrip(".,"), sentence=doc.text[unit.start:unit.end],
+                      start=unit.start + piece_start, end=unit.end, kind="direct_quote",
+                      speakers=tuple(speaker), sentence_start=unit.start,
+                      quantities=tuple(find_quantities(quote)))
+        head.append((claim, unit.line))
+    return head + tail
 
 
 def _claim(piece: Piece, sentence: str, offset: int, doc: SourceDocument,
@@ -67,7 +114,7 @@ def _claim(piece: Piece, sentence: str, offset: int, doc: SourceDocument,
         kind=piece.kind if speakers or piece.kind == "direct_quote" else "none",
         speakers=tuple(speakers), via=piece.via, anonymous=anonymous,
         quantities=tuple(find_quantities(piece.text)), dates=dates,
-        event_date=dates[0].value if dates else None, context=context,
+        event_date=dates[0].value if dates else None, context=context, sentence_start=offset,
     )
 
 
@@ -88,9 +135,9 @@ def _speakers(piece: Piece, state: _ArticleState) -> list[Speaker]:
 
 def _resolve(speaker: Speaker, state: _ArticleState) -> Speaker | None:
     if speaker.kind == "pronoun":
-        if speaker.name in ("he", "she"):
-            return state.last_person or state.last_speaker
-        return state.last_speaker
+        found = state.last_person if speaker.name in ("he", "she") else None
+        found = found or state.last_speaker
+        return replace(found, mention=speaker.mention) if found else None
     if speaker.kind == "person" and len(speaker.name.split()) == 1:
         full = state.people.get(comparable(speaker.name))
         if full:

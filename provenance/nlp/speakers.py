@@ -24,7 +24,8 @@ _ROLE_WORDS = frozenset(
     " senator governor mayor chancellor king queen prince pope judge chairman chairwoman chair"
     " adviser advisor aide leader head commander officer official representative speaker"
     " attorney counsel premier first lady state press presidential economy trade energy"
-    " opposition rival candidate lawmaker minister's sen rep gov gen dr mr mrs ms".split()
+    " opposition rival candidate lawmaker minister's sen rep gov gen dr mr mrs ms del lt col"
+    " sgt capt adm prof rev gov. former acting interim".split()
 )
 _PARTICLES = frozenset("de da del della der di du la le van von bin al el dos das y".split())
 _ORG_WORDS = frozenset(
@@ -49,6 +50,8 @@ _ANONYMOUS = re.compile(
     re.IGNORECASE,
 )
 _ADJECTIVAL = re.compile(r"(?:ese|an|ish|ch|'s)$")  # Japanese, Russian, British, French
+_PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
+_LEADING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet|still|also|then)\s+", re.IGNORECASE)
 _LEADING = re.compile(r"^(?:both|the|a|an|his|her|their|its|our)\s+", re.IGNORECASE)
 _LOWER_POSSESSOR = re.compile(r"^(?:the\s+)?[a-z][\w-]*'s\s+")
 
@@ -70,7 +73,8 @@ def _looks_like_name(part: str) -> bool:
 
 def parse_speaker(phrase: str) -> Speaker | None:
     """Read one speaker mention; ``None`` when the phrase names nobody."""
-    mention = phrase.strip().strip(",").strip()
+    mention = _PARENTHETICAL.sub("", phrase).strip().strip(",").strip()
+    mention = _LEADING_CONJUNCTION.sub("", mention)
     if not mention:
         return None
     lowered = mention.lower()
@@ -93,7 +97,7 @@ def _trailing_name(words: list[str]) -> tuple[str, list[str]]:
     taken: list[str] = []
     for word in reversed(words):
         clean = word.strip(",;:")
-        low = clean.lower()
+        low = clean.lower().rstrip(".")
         capital = clean[:1].isupper() and not clean.endswith("'s")
         if capital and low not in _ROLE_WORDS:
             taken.insert(0, clean)

@@ -13,10 +13,11 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from provenance.errors import InputError
 from provenance.text import comparable
@@ -35,6 +36,16 @@ class Topic:
     related: tuple[tuple[str, ...], ...] = ()
     cues: tuple[str, ...] = ()
 
+    @cached_property
+    def _cue_pattern(self) -> re.Pattern[str] | None:
+        if not self.cues:
+            return None
+        alternatives = "|".join(re.escape(c) for c in sorted(self.cues, key=len, reverse=True))
+        return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+    def has_cue(self, text: str) -> bool:
+        return self._cue_pattern is not None and bool(self._cue_pattern.search(text))
+
 
 @dataclass(frozen=True)
 class Taxonomy:
@@ -44,6 +55,25 @@ class Taxonomy:
 
     def names(self) -> list[str]:
         return sorted(self.topics)
+
+    @cached_property
+    def _fuzzy_vocabulary(self) -> list[str]:
+        return sorted({p[0] for t in self.topics.values() for p in t.terms + t.related
+                       if len(p) == 1 and len(p[0]) >= _FUZZY_MIN_LENGTH})
+
+    def spelled(self, word: str) -> str:
+        """The taxonomy word a long, unknown word is a misspelling of (or the word)."""
+        if len(word) < _FUZZY_MIN_LENGTH:
+            return word
+        return _closest(word, tuple(self._fuzzy_vocabulary))
+
+
+@lru_cache(maxsize=65536)
+def _closest(word: str, vocabulary: tuple[str, ...]) -> str:
+    if word in vocabulary:
+        return word
+    found = process.extractOne(word, vocabulary, scorer=fuzz.ratio, score_cutoff=SPELLING_MIN)
+    return found[0] if found else word
 
 
 def stem(word: str) -> str:
@@ -114,24 +144,23 @@ def _topic(name: str, body: dict[str, object]) -> Topic:
                  tuple(str(c) for c in cues) if isinstance(cues, list) else ())
 
 
-def _has_phrase(words: Sequence[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    if n == 1:
-        target = phrase[0]
-        return any(w == target or (len(w) >= _FUZZY_MIN_LENGTH and len(target) >= _FUZZY_MIN_LENGTH
-                                   and fuzz.ratio(w, target) >= SPELLING_MIN) for w in words)
-    return any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1))
+def _grams(words: Sequence[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i:i + n]) for n in range(1, 5) for i in range(len(words) - n + 1)}
 
 
-def _has_cue(text: str, cues: Sequence[str]) -> bool:
-    return any(re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text) for c in cues)
+def _matches(grams: set[tuple[str, ...]], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    return any(p in grams for p in phrases)
+
+
+def _claim_grams(taxonomy: Taxonomy, text: str) -> set[tuple[str, ...]]:
+    return _grams([taxonomy.spelled(w) for w in stems(text)])
 
 
 def direct_topics(taxonomy: Taxonomy, text: str) -> set[str]:
     """Topics whose terms or cues appear in ``text`` itself."""
-    words = stems(text)
+    grams = _claim_grams(taxonomy, text)
     return {t.name for t in taxonomy.topics.values()
-            if any(_has_phrase(words, p) for p in t.terms) or _has_cue(text, t.cues)}
+            if _matches(grams, t.terms) or t.has_cue(text)}
 
 
 def tag_claims(taxonomy: Taxonomy, claims: Sequence[tuple[str, str, int]]) -> list[set[str]]:
@@ -143,8 +172,8 @@ def tag_claims(taxonomy: Taxonomy, claims: Sequence[tuple[str, str, int]]) -> li
         by_paragraph.setdefault(para, set()).update(topics)
     tagged = []
     for (text, _, para), topics in zip(claims, own):
-        words = stems(text)
+        grams = _claim_grams(taxonomy, text)
         weak = {name for name in by_paragraph.get(para, set()) - topics
-                if any(_has_phrase(words, p) for p in taxonomy.topics[name].related)}
+                if _matches(grams, taxonomy.topics[name].related)}
         tagged.append(topics | weak)
     return tagged

@@ -1,0 +1,130 @@
+"""Score prov's attribution on a PolNeAR split (BRAT standoff: Source, Cue, Content).
+
+    python benchmarks/eval_polnear.py ../shared/external-data/polnear/data/dev [--limit N]
+
+Overlap-based scores, like the published ones:
+- content: a system claim credited to a speaker is right when its character span overlaps a
+  gold Content span; recall counts gold attributions whose Content some such claim overlaps;
+- source: additionally, the speaker mention prov read overlaps that attribution's Source span.
+One annotator per article (the first .ann file in name order). Prints articles per second for
+extraction alone, measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from provenance.domain import ArticleMeta, Claim, SourceDocument
+from provenance.nlp.pipeline import extract
+from provenance.nlp.topics import load_taxonomy
+
+
+@dataclass
+class Relation:
+    content: list[tuple[int, int]]
+    source: list[tuple[int, int]]
+
+
+def read_ann(path: Path) -> list[Relation]:
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    relations = []
+    for line in path.read_text("utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) < 2:
+            continue
+        if fields[0].startswith("T") and len(fields) >= 3:
+            label, _, offsets = fields[1].partition(" ")
+            parts = [tuple(int(x) for x in piece.split()) for piece in offsets.split(";")]
+            spans[fields[0]] = (label, [p for p in parts if len(p) == 2])  # type: ignore[misc]
+        elif fields[0].startswith("E"):
+            roles = dict(part.split(":") for part in fields[1].split() if ":" in part)
+            content = spans.get(roles.get("Content", ""), ("", []))[1]
+            source = spans.get(roles.get("Source", ""), ("", []))[1]
+            if content:
+                relations.append(Relation(content, source))
+    return relations
+
+
+def overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in spans)
+
+
+MENTION_WINDOW = 400
+"""How far around its sentence a claim's speaker mention is looked for (quotes that span
+several sentences name the speaker in the last one)."""
+
+
+def mention_span(claim: Claim, text: str) -> tuple[int, int] | None:
+    """Where in the article the speaker prov credits is named, nearest the claim."""
+    speaker = claim.speaker
+    if speaker is None or not speaker.mention:
+        return None
+    lo = max(claim.sentence_start - MENTION_WINDOW, 0)
+    window = text[lo:claim.end + MENTION_WINDOW]
+    needles = [speaker.mention, speaker.name.split()[-1]]
+    centre = claim.sentence_start - lo
+    for needle in needles:
+        found = [m.start() for m in re.finditer(re.escape(needle), window, re.IGNORECASE)]
+        if found:
+            at = min(found, key=lambda i: abs(i - centre))
+            return lo + at, lo + at + len(needle)
+    return None
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("split", type=Path, help="folder with text/ and attributions/")
+    ap.add_argument("--limit", type=int, default=None, help="at most this many articles")
+    args = ap.parse_args()
+    texts = sorted((args.split / "text").glob("*.txt"))[: args.limit]
+    if not texts:
+        print(f"no articles under {args.split / 'text'}", file=sys.stderr)
+        return 2
+    taxonomy = load_taxonomy()
+    sys_claims = sys_right = sys_source_right = 0
+    gold_total = gold_found = gold_source_found = 0
+    elapsed = 0.0
+    for text_path in texts:
+        anns = sorted((args.split / "attributions").glob(text_path.stem + "_*.ann"))
+        if not anns:
+            continue
+        gold = read_ann(anns[0])
+        raw = text_path.read_bytes()
+        doc = SourceDocument(str(text_path), raw, raw.decode("utf-8"), ArticleMeta(), "txt")
+        started = time.perf_counter()
+        claims = [c for c in extract(doc, taxonomy).claims if c.speakers]
+        elapsed += time.perf_counter() - started
+        for claim in claims:
+            span = (claim.start, claim.end)
+            hits = [g for g in gold if overlaps(span, g.content)]
+            mention = mention_span(claim, doc.text)
+            sys_claims += 1
+            sys_right += bool(hits)
+            sys_source_right += bool(mention and any(overlaps(mention, g.source) for g in hits))
+        for g in gold:
+            gold_total += 1
+            found = [c for c in claims if overlaps((c.start, c.end), g.content)]
+            gold_found += bool(found)
+            gold_source_found += any((m := mention_span(c, doc.text)) and overlaps(m, g.source)
+                                     for c in found)
+    report("content", sys_right, sys_claims, gold_found, gold_total)
+    report("source", sys_source_right, sys_claims, gold_source_found, gold_total)
+    print(f"articles {len(texts)}  extraction {len(texts) / elapsed:.1f} articles/s on one core")
+    return 0
+
+
+def report(name: str, right: int, predicted: int, found: int, total: int) -> None:
+    p = right / predicted if predicted else 0.0
+    r = found / total if total else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    print(f"{name:<8} precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}  "
+          f"(system {predicted}, gold {total})")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
