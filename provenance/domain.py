@@ -69,6 +69,7 @@ class DateMention:
     text: str
     value: str
     relative: bool = False
+    target: bool = False  # "by 2030", "until March": a deadline, not when something happened
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ def fold_chars(text: str) -> str:
 
 def strip_accents(text: str) -> str:
     """``Nicolás González`` -> ``Nicolas Gonzalez``."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

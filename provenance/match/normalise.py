@@ -119,6 +119,7 @@ def normalise_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(terms), frozenset(entities - {""})
 
 
+_EVENT_YEAR = re.compile(r"(?<!\bby )(?<!\buntil )(?<!\bbefore )(?<!\bto )\b((?:19|20)\d\d)\b")
 HISTORICAL_YEARS = 20
 """A year this far before publication is background ("the surrender in 1945"), not the
 time of the claim's event."""
@@ -127,7 +128,7 @@ time of the claim's event."""
 def effective_year(event_date: str | None, text: str, published: date | None) -> int | None:
     """The year a claim is about: its event date, else a year it names, else publication."""
     named = [int(event_date[:4])] if event_date else []
-    named += [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)]
+    named += [int(y) for y in _EVENT_YEAR.findall(text)]
     if published:
         named = [y for y in named if y >= published.year - HISTORICAL_YEARS]
     if named:

@@ -17,8 +17,8 @@ from provenance.nlp.attribution import Attribution, attribute
 
 _RELATIVE = re.compile(r",\s+(?P<rel>which|who|whose|where)\s+")
 _COORDINATION = re.compile(
-    r",\s+(?:while|whereas)\s+|;\s+|,\s+(?:and|but)\s+(?=(?:the\s+|his\s+|her\s+|its\s+|their\s+)?"
-    r"(?:[A-Z][\w'.-]*|he|she|they|it)\s+(?:[\w'-]+\s+){0,3}?(?:"
+    r",\s+(?:while|whereas)\s+|;\s+|,\s+(?:and|but)\s+(?=(?:(?:the|his|her|its|their|a|an)\s+"
+    r"[\w'-]+|[A-Z][\w'.-]*|he|she|they|it)\s+(?:[\w'-]+\s+){0,3}?(?:"
     + "|".join(sorted(lx.AUXILIARIES)) + r"|[a-z]+ed)\b)"
 )
 _AS_CLAUSE = re.compile(
@@ -258,7 +258,7 @@ def _participles(s: str, a: int, b: int, mask: list[tuple[int, int]],
             end = min(end, m.start())
             break
     main = Piece(_masked_text(s, a, end, mask), a, end)
-    return ([main] if _worth(main.text) else []) + extra
+    return ([main] if _worth(main.text, attributed=speaker is not None) else []) + extra
 
 
 def _hanging_piece(s: str, m: re.Match[str], a: int, b: int, subject: str | None,
@@ -339,7 +339,8 @@ def _tidy(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def _worth(text: str) -> bool:
-    """A claim has a few words and at least two in lower case (not a dateline)."""
+def _worth(text: str, attributed: bool = False) -> bool:
+    """A claim has a few words and at least two in lower case (not a dateline); what
+    someone is quoted as saying may be shorter ("We are ready")."""
     words = re.findall(r"[A-Za-z][\w'-]*", text)
-    return len(words) >= 4 and sum(w.islower() for w in words) >= 2
+    return len(words) >= (2 if attributed else 4) and sum(w.islower() for w in words) >= 2

@@ -19,6 +19,8 @@ _MONTH_ALT = "|".join(m.capitalize() for m in MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|J
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 _FUTURE = re.compile(r"\b(?:will|would|is set to|are set to|plans? to|is due to|next|to be held"
                      r"|is expected to|are expected to|upcoming)\b", re.IGNORECASE)
+_TARGET = re.compile(r"\b(?:by|until|till|before|through|to)\s+(?:the\s+end\s+of\s+)?$",
+                     re.IGNORECASE)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
     ("dotted", re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b")),
@@ -51,7 +53,8 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             taken.append(m.span())
             relative = kind in ("weekday", "relative") or (kind in ("month", "mdy", "dmy")
                                                            and not m.groupdict().get("y"))
-            found.append((m.start(), DateMention(m.group(0), value, relative)))
+            target = bool(_TARGET.search(text[max(0, m.start() - 12):m.start()]))
+            found.append((m.start(), DateMention(m.group(0), value, relative, target)))
     return [d for _, d in sorted(found, key=lambda pair: pair[0])]
 
 

@@ -32,6 +32,8 @@ _VAGUE_PATTERN = re.compile(
     r"(?:(?P<scale>millions|billions|thousands)\s+of\s+)?(?P<measure>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})",
     re.IGNORECASE,
 )
+_ANY_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_WORD_NUMBERS) + r"|dozens|hundreds|thousands"
+                         r"|millions|billions|scores|few)\b", re.IGNORECASE)
 _CURRENCY_UNITS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB",
                    "dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB",
                    "roubles": "RUB", "yuan": "CNY"}
@@ -42,6 +44,8 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text``; years, times and ordinals are left to the date stage."""
+    if not _ANY_NUMBER.search(text):
+        return []
     found = [q for m in _PATTERN.finditer(text) if (q := _from_match(m, text)) is not None]
     found += [_vague(m) for m in _VAGUE_PATTERN.finditer(text)]
     return found

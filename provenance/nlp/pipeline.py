@@ -114,7 +114,8 @@ def _claim(piece: Piece, sentence: str, offset: int, doc: SourceDocument,
         kind=piece.kind if speakers or piece.kind == "direct_quote" else "none",
         speakers=tuple(speakers), via=piece.via, anonymous=anonymous,
         quantities=tuple(find_quantities(piece.text)), dates=dates,
-        event_date=dates[0].value if dates else None, context=context, sentence_start=offset,
+        event_date=next((d.value for d in dates if not d.target), None), context=context,
+        sentence_start=offset,
     )
 
 

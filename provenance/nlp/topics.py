@@ -43,6 +43,14 @@ class Topic:
         alternatives = "|".join(re.escape(c) for c in sorted(self.cues, key=len, reverse=True))
         return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
+    @cached_property
+    def term_set(self) -> frozenset[tuple[str, ...]]:
+        return frozenset(self.terms)
+
+    @cached_property
+    def related_set(self) -> frozenset[tuple[str, ...]]:
+        return frozenset(self.related)
+
     def has_cue(self, text: str) -> bool:
         return self._cue_pattern is not None and bool(self._cue_pattern.search(text))
 
@@ -76,6 +84,7 @@ def _closest(word: str, vocabulary: tuple[str, ...]) -> str:
     return found[0] if found else word
 
 
+@lru_cache(maxsize=131072)
 def stem(word: str) -> str:
     """A light English stemmer: plurals, -ed and -ing, so "sanctioned" ~ "sanctions"."""
     w = word.lower().removesuffix("'s").strip("'")
@@ -148,8 +157,8 @@ def _grams(words: Sequence[str]) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + n]) for n in range(1, 5) for i in range(len(words) - n + 1)}
 
 
-def _matches(grams: set[tuple[str, ...]], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    return any(p in grams for p in phrases)
+def _matches(grams: set[tuple[str, ...]], phrases: frozenset[tuple[str, ...]]) -> bool:
+    return not grams.isdisjoint(phrases)
 
 
 def _claim_grams(taxonomy: Taxonomy, text: str) -> set[tuple[str, ...]]:
@@ -159,21 +168,25 @@ def _claim_grams(taxonomy: Taxonomy, text: str) -> set[tuple[str, ...]]:
 def direct_topics(taxonomy: Taxonomy, text: str) -> set[str]:
     """Topics whose terms or cues appear in ``text`` itself."""
     grams = _claim_grams(taxonomy, text)
+    return _topics_in(taxonomy, grams, text)
+
+
+def _topics_in(taxonomy: Taxonomy, grams: set[tuple[str, ...]], text: str) -> set[str]:
     return {t.name for t in taxonomy.topics.values()
-            if _matches(grams, t.terms) or t.has_cue(text)}
+            if _matches(grams, t.term_set) or t.has_cue(text)}
 
 
 def tag_claims(taxonomy: Taxonomy, claims: Sequence[tuple[str, str, int]]) -> list[set[str]]:
     """Topics of each ``(text, attribution context, paragraph number)`` of one article."""
-    own = [direct_topics(taxonomy, text) | direct_topics(taxonomy, context)
-           for text, context, _ in claims]
+    grams = [_claim_grams(taxonomy, text) for text, _, _ in claims]
+    own = [_topics_in(taxonomy, g, text) | (direct_topics(taxonomy, context) if context else set())
+           for g, (text, context, _) in zip(grams, claims)]
     by_paragraph: dict[int, set[str]] = {}
     for (_, _, para), topics in zip(claims, own):
         by_paragraph.setdefault(para, set()).update(topics)
     tagged = []
-    for (text, _, para), topics in zip(claims, own):
-        grams = _claim_grams(taxonomy, text)
+    for (_, _, para), topics, claim_grams in zip(claims, own, grams):
         weak = {name for name in by_paragraph.get(para, set()) - topics
-                if _matches(grams, taxonomy.topics[name].related)}
+                if _matches(claim_grams, taxonomy.topics[name].related_set)}
         tagged.append(topics | weak)
     return tagged

@@ -1,0 +1,122 @@
+"""Reading files: formats, metadata precedence, encodings, bad input."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from provenance.domain import ArticleMeta, SourceDocument
+from provenance.errors import InputError
+from provenance.ingest.decode import decode
+from provenance.ingest.readers import ReadFailure, find_files, read_file
+
+
+def read_one(path: Path, override: ArticleMeta = ArticleMeta()) -> SourceDocument:
+    items = list(read_file(path, override))
+    assert len(items) == 1 and isinstance(items[0], SourceDocument), items
+    return items[0]
+
+
+def test_front_matter_gives_metadata_and_is_not_text(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: Dam opens\noutlet: Valley Post\npublished: 2023-06-15\n"
+                    "url: https://example.org/a\n---\nThe dam opened on Monday.\n")
+    doc = read_one(path)
+    assert doc.meta == ArticleMeta("Valley Post", date(2023, 6, 15), "https://example.org/a",
+                                   "Dam opens")
+    assert doc.text.strip() == "The dam opened on Monday."
+
+
+def test_html_main_text_and_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"
+    path.write_text('<html><head><meta property="og:site_name" content="Coast Times">'
+                    '<meta property="article:published_time" content="2022-01-05T10:00:00Z">'
+                    '<link rel="canonical" href="https://example.org/c"><title>T</title></head>'
+                    "<body><nav>Home | World</nav><article><p>First &amp; second.</p>"
+                    "<script>var x = 1;</script><p>Third.</p></article>"
+                    "<footer>Contact</footer></body></html>")
+    doc = read_one(path)
+    assert doc.text == "First & second.\n\nThird."
+    assert (doc.meta.outlet, doc.meta.published, doc.meta.url) == (
+        "Coast Times", date(2022, 1, 5), "https://example.org/c")
+
+
+def test_jsonl_with_news_please_fields(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    rows = [{"maintext": "One article.", "source_domain": "a.example", "date_publish":
+             "2021-03-04 08:00:00", "title": "One"},
+            {"text": "Two article.", "outlet": "B", "published": "2021-03-05"}]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    docs = list(read_file(path))
+    assert [d.source for d in docs] == [f"{path}#1", f"{path}#2"]  # type: ignore[union-attr]
+    assert docs[0].meta.outlet == "a.example"  # type: ignore[union-attr]
+    assert docs[1].meta.published == date(2021, 3, 5)  # type: ignore[union-attr]
+
+
+def test_manifest_fills_in_but_file_metadata_and_options_win(tmp_path: Path) -> None:
+    (tmp_path / "manifest.toml").write_text(
+        '[defaults]\noutlet = "Folder Outlet"\n[files."a.md"]\npublished = 2020-01-02\n'
+        'title = "From manifest"\n')
+    (tmp_path / "a.md").write_text("---\ntitle: From file\n---\nText here.\n")
+    doc = read_one(tmp_path / "a.md")
+    assert (doc.meta.outlet, doc.meta.published, doc.meta.title) == (
+        "Folder Outlet", date(2020, 1, 2), "From file")
+    doc = read_one(tmp_path / "a.md", ArticleMeta(outlet="Option"))
+    assert doc.meta.outlet == "Option"
+
+
+def test_cp1252_and_latin1_are_decoded() -> None:
+    assert decode("Caf\u00e9 \u201cquoted\u201d".encode("cp1252")) == "Caf\u00e9 \u201cquoted\u201d"
+    assert decode("Se\u00f1or".encode("latin-1")) == "Se\u00f1or"
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "empty"), (b"\x00\x01\x02\x03" * 10, "binary"), (b"   \n\t ", "empty"),
+])
+def test_decode_rejects_empty_and_binary(content: bytes, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        decode(content)
+
+
+def test_bad_files_become_one_line_failures(tmp_path: Path) -> None:
+    (tmp_path / "bad.json").write_text("{not json")
+    (tmp_path / "front.md").write_text("---\ntitle: [unclosed\n---\nBody.\n")
+    (tmp_path / "list.json").write_text("[1, 2]")
+    failures = [item for p in sorted(tmp_path.iterdir()) for item in read_file(p)]
+    assert all(isinstance(f, ReadFailure) and "\n" not in f.message for f in failures)
+    assert len(failures) == 4  # the JSON list holds two bad records
+
+
+def test_find_files_skips_hidden_and_unsupported(tmp_path: Path) -> None:
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "x.txt").write_text("x")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("b")
+    assert [p.name for p in find_files([tmp_path])] == ["b.txt"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.binary(max_size=300))
+def test_reading_arbitrary_bytes_never_raises(tmp_path_factory: pytest.TempPathFactory,
+                                              data: bytes) -> None:
+    folder = tmp_path_factory.mktemp("fuzz")
+    for name in ("a.txt", "a.md", "a.html", "a.json", "a.jsonl"):
+        (folder / name).write_bytes(data)
+        for item in read_file(folder / name):
+            assert isinstance(item, (SourceDocument, ReadFailure))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=200))
+def test_front_matter_fuzz_never_raises_past_input_error(tmp_path_factory: pytest.TempPathFactory,
+                                                          body: str) -> None:
+    path = tmp_path_factory.mktemp("fm") / "a.md"
+    path.write_text(f"---\n{body}\n---\ntext\n", encoding="utf-8")
+    for item in read_file(path):
+        assert isinstance(item, (SourceDocument, ReadFailure))
