@@ -36,6 +36,9 @@ _LEAD_GERUND = re.compile(
     + "|".join(sorted(lx.GERUND_VERBS)) + r")\s+(?P<obj>[^,]+),\s+"
 )
 _PARTICIPLE = re.compile(r",\s+(?P<g>[a-z]+ing)\s+")
+_REDUCED_PASSIVE = re.compile(
+    r"\s+(?:following|amid|after|during|despite)\s+(?P<np>(?:an?|the)\s+(?:[\w-]+\s+){0,3}?)"
+    r"(?P<pp>[a-z]{3,}ed)\s+by\s+")
 _AS_WELL_AS = re.compile(r",\s+as\s+well\s+as\s+(?P<g>[a-z]+ing)\s+")
 _TEMPORAL_TAIL = re.compile(
     r"(?:\s+(?:on|in|at|by|every|each|this|last|next|late|early)\s+(?:the\s+)?(?:"
@@ -247,7 +250,7 @@ def _participles(s: str, a: int, b: int, mask: list[tuple[int, int]],
     extra: list[Piece] = []
     end = b
     subject = re.sub(r"\s+each$", "", speaker) if speaker else _subject(s[a:b])
-    for pattern in (_WITH_GERUND, _BUT_SAID, _AS_WELL_AS, _PARTICIPLE):
+    for pattern in (_WITH_GERUND, _BUT_SAID, _REDUCED_PASSIVE, _AS_WELL_AS, _PARTICIPLE):
         for m in pattern.finditer(s, a, end):
             if _quoted(s, m.start()) or _masked(m.start(), mask):
                 continue
@@ -269,6 +272,10 @@ def _hanging_piece(s: str, m: re.Match[str], a: int, b: int, subject: str | None
             return None  # "with 10 nations confirming their participation": a detail
         return Piece(_tidy(rest), m.start("who"), b, kind="indirect", speaker=m.group("who"),
                      origin="hanging")
+    if pattern is _REDUCED_PASSIVE:
+        # "... following an election campaign marred by fraud claims": the campaign was.
+        text = f"{m.group('np').strip()} was {m.group('pp')} by {rest}"
+        return Piece(_tidy(text), m.start("np"), b, origin="relative")
     if pattern is _BUT_SAID:
         return Piece(_tidy(rest), m.end(), b, kind="indirect", speaker=subject,
                      origin="hanging")
