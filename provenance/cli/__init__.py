@@ -12,6 +12,7 @@ from provenance.cli import db as db_cmds
 from provenance.cli import ingest as ingest_cmds
 from provenance.cli import match as match_cmds
 from provenance.cli import query as query_cmds
+from provenance.cli import report as report_cmds
 from provenance.cli import topics as topic_cmds
 from provenance.cli.common import Options
 from provenance.errors import ProvError
@@ -52,6 +53,7 @@ def _global_options(
 ingest_cmds.register(app)
 query_cmds.register(app)
 match_cmds.register(app)
+report_cmds.register(app)
 app.add_typer(topic_cmds.app, name="topics")
 app.add_typer(db_cmds.app, name="db")
 
