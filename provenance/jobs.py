@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import random
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine, delete, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
 
 from provenance.db import models as m
 from provenance.db.engine import unit_of_work
 from provenance.db.store import article_by_hash, content_hash, store_article, topic_named
-from provenance.domain import ArticleMeta, SourceDocument
+from provenance.domain import ArticleMeta, Extraction, SourceDocument
+from provenance.errors import DatabaseError
 from provenance.ingest.readers import ReadFailure, find_files, read_file
 from provenance.match import update_matches
 from provenance.nlp.pipeline import extract
@@ -31,43 +39,94 @@ class IngestReport:
     failures: list[ReadFailure] = field(default_factory=list)
 
 
+WRITE_ATTEMPTS = 6
+"""How often an article's transaction is retried when another writer got in first."""
+
+
 def ingest_paths(engine: Engine, paths: list[Path], *, override: ArticleMeta = ArticleMeta(),
                  force: bool = False, taxonomy: Taxonomy | None = None,
-                 progress: Progress | None = None, match: bool = True) -> IngestReport:
-    """Read, extract and store every article under ``paths``, then update matching."""
+                 progress: Progress | None = None, match: bool = True,
+                 workers: int = 1) -> IngestReport:
+    """Read, extract and store every article under ``paths``, then update matching.
+
+    With ``workers`` > 1, extraction runs in that many processes; writes stay in this one,
+    one transaction per article.
+    """
     taxonomy = taxonomy or load_taxonomy()
     report = IngestReport()
-    for path in find_files(paths):
-        for item in read_file(path, override):
-            if isinstance(item, ReadFailure):
-                report.failures.append(item)
-            else:
-                _ingest_one(engine, item, force, taxonomy, report)
-        if progress:
-            progress(str(path))
+    with _extractor(workers) as pool:
+        for path in find_files(paths):
+            docs = []
+            for item in read_file(path, override):
+                if isinstance(item, ReadFailure):
+                    report.failures.append(item)
+                elif _needs_extraction(engine, item, force):
+                    docs.append(item)
+                else:
+                    report.unchanged += 1
+            for doc, extraction in zip(docs, pool.map(extract, docs, [taxonomy] * len(docs))):
+                _store(engine, doc, extraction, force, report)
+            if progress:
+                progress(str(path))
     if match and (report.added or report.updated):
-        with unit_of_work(engine) as session:
-            update_matches(session)
+        _retrying(lambda session: update_matches(session), engine)
     return report
 
 
-def _ingest_one(engine: Engine, doc: SourceDocument, force: bool, taxonomy: Taxonomy,
-                report: IngestReport) -> None:
-    digest = content_hash(doc.text)
+@contextmanager
+def _extractor(workers: int) -> Iterator[Executor]:
+    if workers <= 1:
+        yield _InProcess()
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield pool
+
+
+class _InProcess(Executor):
+    def map(self, fn, *iterables, timeout=None, chunksize=1):  # type: ignore[no-untyped-def]
+        return map(fn, *iterables)
+
+
+def _needs_extraction(engine: Engine, doc: SourceDocument, force: bool) -> bool:
     with unit_of_work(engine) as session:
+        return force or article_by_hash(session, content_hash(doc.text)) is None
+
+
+def _store(engine: Engine, doc: SourceDocument, extraction: Extraction, force: bool,
+           report: IngestReport) -> None:
+    digest = content_hash(doc.text)
+
+    def write(session: Session) -> str:
         existing = article_by_hash(session, digest)
         if existing is not None and not force:
-            report.unchanged += 1
-            return
-    extraction = extract(doc, taxonomy)
-    with unit_of_work(engine) as session:
-        existing = article_by_hash(session, digest)
+            return "unchanged"  # another process stored it meanwhile
         store_article(session, doc, extraction, digest, existing)
+        return "added" if existing is None else "updated"
+
+    outcome = _retrying(write, engine)
+    if outcome == "unchanged":
+        report.unchanged += 1
+        return
     report.claims += len(extraction.claims)
-    if existing is None:
+    if outcome == "added":
         report.added += 1
     else:
         report.updated += 1
+
+
+T = TypeVar("T")
+
+
+def _retrying(work: Callable[[Session], T], engine: Engine) -> T:
+    """Run ``work`` in a transaction, again when a concurrent writer made it fail."""
+    for attempt in range(WRITE_ATTEMPTS - 1):
+        try:
+            with unit_of_work(engine) as session:
+                return work(session)
+        except (IntegrityError, DatabaseError, OperationalError):
+            time.sleep(0.05 * 2 ** attempt + random.random() * 0.05)
+    with unit_of_work(engine) as session:
+        return work(session)
 
 
 def seed_folder() -> Path:

@@ -8,7 +8,9 @@ from pathlib import Path
 import typer
 from rich.progress import Progress
 
-from provenance.cli.common import options, parse_day, short
+from sqlalchemy import Engine
+
+from provenance.cli.common import Options, options, parse_day, short
 from provenance.db.engine import unit_of_work
 from provenance.db.queries import counts, speakers_with_counts
 from provenance.domain import ArticleMeta
@@ -29,6 +31,7 @@ def ingest(
     url: str = typer.Option(None, help="URL for every article."),
     title: str = typer.Option(None, help="Title for every article."),
     force: bool = typer.Option(False, "--force", help="Re-extract articles already stored."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Processes for extraction."),
 ) -> None:
     """Read articles (.txt, .md, .html, .json, .jsonl), extract their claims and store them.
 
@@ -38,7 +41,7 @@ def ingest(
     opts = options(ctx)
     override = ArticleMeta(outlet=outlet, published=parse_day(published, "--published"),
                            url=url, title=title)
-    report = _run(opts.engine(), paths, override, force, opts)
+    report = _run(opts.engine(), paths, override, force, opts, workers)
     _print_report(report)
     if report.failures:
         raise typer.Exit(1)
@@ -65,16 +68,17 @@ def demo(
     typer.echo("\nNext: prov claims --topic sanctions | prov conflicts | prov sources")
 
 
-def _run(engine, paths, override, force, opts) -> IngestReport:  # type: ignore[no-untyped-def]
+def _run(engine: Engine, paths: list[Path], override: ArticleMeta, force: bool,
+         opts: Options, workers: int = 1) -> IngestReport:
     files = find_files(paths)
+    settings = {"override": override, "force": force, "taxonomy": opts.load_taxonomy(),
+                "workers": workers}
     if len(files) > 1 and sys.stderr.isatty():
         with Progress(transient=True) as bar:
             task = bar.add_task("ingesting", total=len(files))
-            return ingest_paths(engine, paths, override=override, force=force,
-                                taxonomy=opts.load_taxonomy(),
-                                progress=lambda _: bar.advance(task))
-    return ingest_paths(engine, paths, override=override, force=force,
-                        taxonomy=opts.load_taxonomy())
+            return ingest_paths(engine, paths, progress=lambda _: bar.advance(task),
+                                **settings)  # type: ignore[arg-type]
+    return ingest_paths(engine, paths, **settings)  # type: ignore[arg-type]
 
 
 def _print_report(report: IngestReport) -> None:

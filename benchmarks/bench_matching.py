@@ -1,0 +1,108 @@
+"""Matching speed on generated claims, against an all-pairs rapidfuzz baseline.
+
+    python benchmarks/bench_matching.py [--sizes 1000 10000 100000] [--baseline-max 10000]
+
+For each size: prov's stages (normalise -> candidates -> score -> cluster) and, where it
+fits, rapidfuzz ``process.cdist`` with ``token_set_ratio`` over all pairs, both in this run
+and each in a fresh process so peak memory (max RSS) is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def run_prov(n: int) -> dict[str, float]:
+    from corpus import claim_texts
+
+    from provenance.match.candidates import candidate_pairs
+    from provenance.match.cluster import grow_groups
+    from provenance.match.normalise import ClaimFeatures, effective_year, normalise_terms
+    from provenance.match.score import SAME_THRESHOLD, idf_weights, score_pair
+    from provenance.nlp.numbers import find_quantities
+
+    texts = claim_texts(n)
+    started = time.perf_counter()
+    features = []
+    for i, text in enumerate(texts):
+        terms, entities = normalise_terms(text)
+        features.append(ClaimFeatures(
+            id=i, article_id=i, outlet=None, speaker=None, kind="none", text=text, terms=terms,
+            entities=entities, quantities=tuple(find_quantities(text)),
+            year=effective_year(None, text, date(2025, 1, 1)), event_date=None,
+            published=date(2025, 1, 1)))
+    by_id = {f.id: f for f in features}
+    idf = idf_weights(features)
+    pairs = candidate_pairs(features)
+    same = {}
+    for a, b in pairs:
+        p = score_pair(by_id[a], by_id[b], idf)
+        if p.score >= SAME_THRESHOLD and p.same_event and p.numbers_agree:
+            same[(a, b)] = p.score
+    groups = grow_groups(range(n), same, {}, {i: i for i in range(n)}, next_key=0)
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "pairs": len(pairs), "groups": len(groups)}
+
+
+def run_baseline(n: int) -> dict[str, float]:
+    from corpus import claim_texts
+    from rapidfuzz import fuzz, process
+
+    from provenance.text import comparable
+
+    texts = [comparable(t) for t in claim_texts(n)]
+    started = time.perf_counter()
+    matrix = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, score_cutoff=75,
+                           dtype="uint8", workers=1)
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "pairs": int((matrix > 0).sum() - n) // 2}
+
+
+def child(kind: str, n: int) -> dict[str, float]:
+    out = subprocess.run([sys.executable, __file__, "--child", kind, str(n)], check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out)  # type: ignore[no-any-return]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    ap.add_argument("--baseline-max", type=int, default=10000,
+                    help="largest size the all-pairs baseline runs at")
+    ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        kind, n = args.child[0], int(args.child[1])
+        result = run_prov(n) if kind == "prov" else run_baseline(n)
+        result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(result))
+        return 0
+    print(f"{'claims':>8} {'prov s':>8} {'prov MB':>8} {'baseline s':>11} {'base MB':>8} "
+          f"{'prov/base':>9}")
+    results = {}
+    for n in args.sizes:
+        prov = child("prov", n)
+        base = child("baseline", n) if n <= args.baseline_max else None
+        results[n] = prov
+        ratio = f"{prov['seconds'] / base['seconds']:.2f}" if base else "-"
+        print(f"{n:>8} {prov['seconds']:>8.2f} {prov['peak_mb']:>8.0f} "
+              f"{base['seconds'] if base else float('nan'):>11.2f} "
+              f"{base['peak_mb'] if base else float('nan'):>8.0f} {ratio:>9}")
+    sizes = sorted(results)
+    for small, large in zip(sizes, sizes[1:]):
+        print(f"time({large}) / time({small}) = "
+              f"{results[large]['seconds'] / results[small]['seconds']:.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""Several ingest processes at once, and a killed ingest: nothing lost, nothing doubled."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import create_engine, func, select, text
+
+from provenance.db import models as m
+from provenance.db.engine import make_engine
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+
+def prov(db: str, *args: str) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PROV_DB": db}
+    return subprocess.Popen([sys.executable, "-m", "provenance", *args], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def counts(db: str) -> tuple[int, int, int]:
+    engine = make_engine(db)
+    with engine.connect() as conn:
+        return (conn.scalar(select(func.count()).select_from(m.Article)) or 0,
+                conn.scalar(select(func.count()).select_from(m.Claim)) or 0,
+                conn.scalar(select(func.count()).select_from(m.Outlet)) or 0)
+
+
+def test_four_concurrent_ingests_store_each_article_once(db_url: str, sqlite_url: str) -> None:
+    reference = prov(sqlite_url, "ingest", str(ROOT / "seeds"))
+    assert reference.wait(120) == 0
+    procs = [prov(db_url, "ingest", str(ROOT / "seeds")) for _ in range(4)]
+    for p in procs:
+        assert p.wait(300) == 0, p.stderr.read() if p.stderr else ""
+    assert counts(db_url) == counts(sqlite_url)
+
+
+def write_corpus(folder: Path, n: int) -> None:
+    from corpus import articles
+
+    folder.mkdir()
+    for name, outlet, published, body in articles(n):
+        (folder / name).write_text(f"---\noutlet: {outlet}\npublished: {published}\n---\n"
+                                   f"{body}", encoding="utf-8")
+
+
+def test_killed_ingest_leaves_a_consistent_database(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    write_corpus(folder, 120)
+    db = str(tmp_path / "k.db")
+    proc = prov(db, "ingest", str(folder))
+    deadline = time.time() + 60
+    while time.time() < deadline and proc.poll() is None:
+        if Path(db).exists() and counts(db)[0] >= 5:
+            break  # killed mid-way, with some articles stored and more to come
+        time.sleep(0.2)
+    assert proc.poll() is None, "ingest finished before it could be interrupted"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(30)
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.connect() as conn:
+        assert conn.execute(text("pragma integrity_check")).scalar() == "ok"
+        assert conn.execute(text("pragma foreign_key_check")).all() == []
+        orphans = conn.scalar(text(
+            "select count(*) from articles a where not exists "
+            "(select 1 from claims c where c.article_id = a.id)"))
+    assert orphans == 0
+    assert prov(db, "ingest", str(folder)).wait(300) == 0
+    fresh = str(tmp_path / "fresh.db")
+    assert prov(fresh, "ingest", str(folder)).wait(300) == 0
+    assert counts(db)[:2] == counts(fresh)[:2]
