@@ -6,6 +6,7 @@ import sys
 from typing import Any
 
 import typer
+from sqlalchemy.exc import SQLAlchemyError
 from typer.core import TyperGroup
 
 from provenance.cli import db as db_cmds
@@ -15,7 +16,7 @@ from provenance.cli import query as query_cmds
 from provenance.cli import report as report_cmds
 from provenance.cli import topics as topic_cmds
 from provenance.cli.common import Options
-from provenance.errors import ProvError
+from provenance.errors import DatabaseError, ProvError
 
 
 class _OneLineErrors(TyperGroup):
@@ -27,6 +28,10 @@ class _OneLineErrors(TyperGroup):
         except ProvError as exc:
             typer.echo(f"prov: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            typer.echo(f"prov: error: database error: {reason}", err=True)
+            ctx.exit(DatabaseError.exit_code)
 
 
 app = typer.Typer(

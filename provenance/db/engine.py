@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
@@ -12,7 +13,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -86,9 +87,38 @@ def downgrade(engine: Engine, revision: str) -> None:
 def open_database(db: str | None = None) -> Engine:
     """An engine whose database is at the newest schema (migrated if it was not)."""
     engine = make_engine(db)
-    if current_revision(engine) != head_revision(engine):
-        upgrade(engine)
+    head = head_revision(engine)
+    if current_revision(engine) != head:
+        with _migration_lock(engine):
+            if current_revision(engine) != head:  # another process may have just done it
+                upgrade(engine)
     return engine
+
+
+_PG_MIGRATION_LOCK = 0x70726F76  # "prov": one advisory lock id for all prov databases
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[None]:
+    """Only one process migrates a database at a time."""
+    if engine.dialect.name == "postgresql":
+        with _connect(engine) as conn:
+            conn.execute(text("select pg_advisory_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
+            try:
+                yield
+            finally:
+                conn.execute(text("select pg_advisory_unlock(:k)"), {"k": _PG_MIGRATION_LOCK})
+        return
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not database or database == ":memory:":
+        yield
+        return
+    with open(f"{database}.migrate-lock", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @contextmanager
