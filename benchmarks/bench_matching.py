@@ -27,7 +27,7 @@ def run_prov(n: int) -> dict[str, float]:
     from provenance.match.candidates import candidate_pairs
     from provenance.match.cluster import grow_groups
     from provenance.match.normalise import ClaimFeatures, effective_year, normalise_terms
-    from provenance.match.score import SAME_THRESHOLD, idf_weights, score_pair
+    from provenance.match.score import SAME_THRESHOLD, Scorer
     from provenance.nlp.numbers import find_quantities
 
     texts = claim_texts(n)
@@ -41,11 +41,11 @@ def run_prov(n: int) -> dict[str, float]:
             year=effective_year(None, text, date(2025, 1, 1)), event_date=None,
             published=date(2025, 1, 1)))
     by_id = {f.id: f for f in features}
-    idf = idf_weights(features)
+    score = Scorer(features)
     pairs = candidate_pairs(features)
     same = {}
     for a, b in pairs:
-        p = score_pair(by_id[a], by_id[b], idf)
+        p = score(by_id[a], by_id[b])
         if p.score >= SAME_THRESHOLD and p.same_event and p.numbers_agree:
             same[(a, b)] = p.score
     groups = grow_groups(range(n), same, {}, {i: i for i in range(n)}, next_key=0)

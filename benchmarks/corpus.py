@@ -25,7 +25,13 @@ _APPEAL = ("Support independent journalism. Your donation keeps our reporting fr
 
 
 def _word(rng: random.Random) -> str:
-    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3)))
+    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4)))
+
+
+def heaps_size(tokens: int) -> int:
+    """Distinct words in a text of ``tokens`` words (Heaps' law, K=25, beta=0.6), so a
+    larger corpus has a larger vocabulary, as real news does."""
+    return max(6000, int(25 * tokens ** 0.6))
 
 
 @dataclass
@@ -46,7 +52,7 @@ def vocabulary(seed: int = 7, size: int = 6000) -> Vocabulary:
 def claim_texts(n: int, seed: int = 11) -> list[str]:
     """``n`` claim sentences; about one in five restates an earlier one."""
     rng = random.Random(seed)
-    vocab = vocabulary()
+    vocab = vocabulary(size=heaps_size(15 * n))
     texts: list[str] = []
     for i in range(n):
         if texts and rng.random() < 0.2:

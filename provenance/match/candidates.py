@@ -1,17 +1,22 @@
-"""Candidate pairs by blocking: claims meet only if they share rare terms or entities."""
+"""Candidate pairs by blocking: claims meet only through keys (terms, entities, figures)
+that they share and that are rare in the corpus, so the work per claim stays bounded and
+the total grows about linearly with the number of claims."""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from itertools import combinations
 
 from provenance.match.normalise import ClaimFeatures
 
-MAX_BLOCK = 300
-"""Keys shared by more claims than this are too common to block on (keeps cost linear)."""
+MAX_BLOCK = 100
+"""Keys shared by more claims than this are too common to block on (cost vs recall)."""
+PROBE_KEYS = 8
+"""How many of its rarest keys each claim looks its partners up by (cost vs recall)."""
 MIN_SHARED_KEYS = 2
-"""How many blocking keys two claims must share to be scored at all (recall vs cost)."""
+"""How many probed keys two claims must share to be scored at all."""
+MAX_PARTNERS = 30
+"""At most this many candidates per claim, those sharing the most keys (bounds the cost)."""
 
 
 def blocking_keys(claim: ClaimFeatures) -> set[str]:
@@ -26,19 +31,22 @@ def candidate_pairs(claims: Sequence[ClaimFeatures],
     With ``new_ids``, only pairs involving at least one of those claims are produced, so an
     ingest of a few articles does not rescore the whole database.
     """
+    keys = {c.id: blocking_keys(c) for c in claims}
+    frequency: Counter[str] = Counter(k for ks in keys.values() for k in ks)
     index: dict[str, list[int]] = defaultdict(list)
-    by_id = {c.id: c for c in claims}
-    for claim in claims:
-        for key in blocking_keys(claim):
-            index[key].append(claim.id)
-    wanted = set(new_ids) if new_ids is not None else None
-    shared: Counter[tuple[int, int]] = Counter()
-    for ids in index.values():
-        if len(ids) < 2 or len(ids) > MAX_BLOCK:
-            continue
-        for a, b in combinations(sorted(ids), 2):
-            if wanted is not None and a not in wanted and b not in wanted:
-                continue
-            if by_id[a].article_id != by_id[b].article_id:
-                shared[(a, b)] += 1
-    return {pair for pair, n in shared.items() if n >= MIN_SHARED_KEYS}
+    for claim_id, claim_keys in keys.items():
+        for key in claim_keys:
+            if 1 < frequency[key] <= MAX_BLOCK:
+                index[key].append(claim_id)
+    article_of = {c.id: c.article_id for c in claims}
+    wanted = set(new_ids) if new_ids is not None else set(keys)
+    pairs: set[tuple[int, int]] = set()
+    for claim_id in wanted:
+        probes = sorted((k for k in keys.get(claim_id, ()) if k in index),
+                        key=lambda k: (frequency[k], k))[:PROBE_KEYS]
+        shared: Counter[int] = Counter(
+            other for key in probes for other in index[key]
+            if other != claim_id and article_of[other] != article_of[claim_id])
+        pairs.update((min(claim_id, other), max(claim_id, other))
+                     for other, n in shared.most_common(MAX_PARTNERS) if n >= MIN_SHARED_KEYS)
+    return pairs

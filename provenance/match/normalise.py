@@ -58,6 +58,12 @@ def _places() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _multiword_places() -> re.Pattern[str]:
+    phrases = sorted((p for p in _places() if " " in p or "." in p), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
 def _synonyms() -> dict[str, str]:
     out = {}
     for line in _SYNONYMS:
@@ -92,9 +98,7 @@ def normalise_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """Content-word stems (synonyms folded) and entities (names; places as countries)."""
     low = comparable(text)
     places = _places()
-    entities = {country for phrase, country in places.items()
-                if (" " in phrase or "." in phrase)
-                and re.search(rf"(?<![\w.]){re.escape(phrase)}(?![\w])", low)}
+    entities = {places[m] for m in _multiword_places().findall(low)}
     name_words = set()
     for name in _NAME.findall(text):
         key = comparable(name).replace("'s", "")

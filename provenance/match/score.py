@@ -44,6 +44,30 @@ def score_pair(a: ClaimFeatures, b: ClaimFeatures, idf: dict[str, float]) -> Pai
     """What the claims say (content words) counts most; who and where they name, less."""
     terms = _weighted_overlap(a.terms, b.terms, idf)
     entities = _weighted_overlap(a.entities | a.topics, b.entities | b.topics, idf)
+    return _pair(a, b, terms, entities)
+
+
+class Scorer:
+    """``score_pair`` for many pairs over one corpus: each claim's weights summed once."""
+
+    def __init__(self, claims: Sequence[ClaimFeatures]) -> None:
+        self.idf = idf_weights(claims)
+        self._terms = {c.id: self._total(c.terms) for c in claims}
+        self._names = {c.id: self._total(c.entities | c.topics) for c in claims}
+
+    def _total(self, keys: frozenset[str]) -> float:
+        return sum(self.idf.get(k, 1.0) for k in keys)
+
+    def __call__(self, a: ClaimFeatures, b: ClaimFeatures) -> PairScore:
+        shared_terms = self._total(a.terms & b.terms)
+        shared_names = self._total((a.entities | a.topics) & (b.entities | b.topics))
+        union_terms = self._terms[a.id] + self._terms[b.id] - shared_terms
+        union_names = self._names[a.id] + self._names[b.id] - shared_names
+        return _pair(a, b, shared_terms / union_terms if union_terms else 0.0,
+                     shared_names / union_names if union_names else 0.0)
+
+
+def _pair(a: ClaimFeatures, b: ClaimFeatures, terms: float, entities: float) -> PairScore:
     value = 0.65 * terms + 0.35 * entities if a.terms & b.terms else 0.0
     if value and _same_figure(a, b):
         value += SAME_FIGURE_BONUS

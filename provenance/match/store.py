@@ -11,7 +11,7 @@ from provenance.match.candidates import candidate_pairs
 from provenance.match.cluster import grow_groups
 from provenance.match.conflicts import FoundConflict, denials, numeric, rivals
 from provenance.match.normalise import ClaimFeatures, effective_year, normalise_terms
-from provenance.match.score import SAME_THRESHOLD, idf_weights, score_pair
+from provenance.match.score import SAME_THRESHOLD, Scorer
 
 
 _NEW_GROUP_KEYS = 10**12
@@ -56,9 +56,8 @@ def update_matches(session: Session, rebuild: bool = False) -> None:
         return
     features = load_features(session)
     by_id = {f.id: f for f in features}
-    idf = idf_weights(features)
-    scored = [score_pair(by_id[a], by_id[b], idf)
-              for a, b in candidate_pairs(features, new_ids)]
+    score = Scorer(features)
+    scored = [score(by_id[a], by_id[b]) for a, b in candidate_pairs(features, new_ids)]
     same = {(p.a, p.b): p.score for p in scored
             if p.score >= SAME_THRESHOLD and p.same_event and p.numbers_agree}
     _write_groups(session, new_ids, same, {f.id: f.article_id for f in features})
