@@ -57,12 +57,13 @@ def _claims_query(f: ClaimFilter) -> Select[tuple[m.Claim]]:
             select(m.ClaimTopic.claim_id).join(m.Topic)
             .where(m.Topic.name.in_([t.lower() for t in f.topics]))))
     if f.outlet:
-        q = q.join(m.Outlet).where(func.lower(m.Outlet.name).contains(f.outlet.lower()))
+        outlet = func.lower(m.Outlet.name)
+        q = q.join(m.Outlet).where(outlet.contains(f.outlet.lower(), autoescape=True))
     if f.speaker:
         q = q.where(m.Claim.id.in_(
             select(m.ClaimSpeaker.claim_id).join(m.SpeakerAlias, m.SpeakerAlias.speaker_id
                                                  == m.ClaimSpeaker.speaker_id)
-            .where(func.lower(m.SpeakerAlias.alias).contains(f.speaker.lower()))))
+            .where(func.lower(m.SpeakerAlias.alias).contains(f.speaker.lower(), autoescape=True))))
     if f.article is not None:
         q = q.where(m.Claim.article_id == f.article)
     if f.since:
