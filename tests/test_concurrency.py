@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.exc import OperationalError
 
 from provenance.db import models as m
 from provenance.db.engine import make_engine
@@ -26,10 +27,13 @@ def prov(db: str, *args: str) -> subprocess.Popen[bytes]:
 
 def counts(db: str) -> tuple[int, int, int]:
     engine = make_engine(db)
-    with engine.connect() as conn:
-        return (conn.scalar(select(func.count()).select_from(m.Article)) or 0,
-                conn.scalar(select(func.count()).select_from(m.Claim)) or 0,
-                conn.scalar(select(func.count()).select_from(m.Outlet)) or 0)
+    try:
+        with engine.connect() as conn:
+            return (conn.scalar(select(func.count()).select_from(m.Article)) or 0,
+                    conn.scalar(select(func.count()).select_from(m.Claim)) or 0,
+                    conn.scalar(select(func.count()).select_from(m.Outlet)) or 0)
+    finally:
+        engine.dispose()
 
 
 def test_four_concurrent_ingests_store_each_article_once(db_url: str, sqlite_url: str) -> None:
@@ -50,16 +54,26 @@ def write_corpus(folder: Path, n: int) -> None:
                                    f"{body}", encoding="utf-8")
 
 
+def stored_articles(db: str) -> int:
+    """Articles stored so far; 0 while the file or its tables are still being created."""
+    if not Path(db).exists():
+        return 0
+    try:
+        return counts(db)[0]
+    except OperationalError:  # migrations not finished, or the writer holds the lock
+        return 0
+
+
 def test_killed_ingest_leaves_a_consistent_database(tmp_path: Path) -> None:
     folder = tmp_path / "corpus"
-    write_corpus(folder, 120)
+    write_corpus(folder, 150)
     db = str(tmp_path / "k.db")
     proc = prov(db, "ingest", str(folder))
     deadline = time.time() + 60
     while time.time() < deadline and proc.poll() is None:
-        if Path(db).exists() and counts(db)[0] >= 5:
+        if stored_articles(db) >= 5:
             break  # killed mid-way, with some articles stored and more to come
-        time.sleep(0.2)
+        time.sleep(0.1)
     assert proc.poll() is None, "ingest finished before it could be interrupted"
     proc.send_signal(signal.SIGKILL)
     proc.wait(30)

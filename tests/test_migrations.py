@@ -32,11 +32,17 @@ def test_upgrade_from_first_revision_keeps_data(db_url: str) -> None:
             "insert into claims (id, article_id, position, text, sentence, start, \"end\","
             " kind, anonymous, context, via) values (1, 1, 0, 'Old text.', 'Old text.', 0, 9,"
             " 'none', false, '', '[]')"))
+        conn.execute(text("insert into speakers (id, name, kind) values"
+                          " (1, 'Ministry of Defence', 'organization')"))
+        conn.execute(text("insert into speaker_aliases (id, speaker_id, alias, block) values"
+                          " (1, 1, 'Ministry of Defence', 'mini')"))
     upgrade(engine)
     assert current_revision(engine) == head_revision(engine)
     with engine.connect() as conn:
         row = conn.execute(text("select text, matched from claims where id = 1")).one()
+        block = conn.scalar(text("select block from speaker_aliases where id = 1"))
     assert row.text == "Old text." and not row.matched
+    assert block == "mini defe"  # re-blocked by 0003, so the alias is still found
 
 
 def test_downgrade_and_upgrade_round_trip(db_url: str) -> None:

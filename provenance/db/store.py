@@ -5,12 +5,16 @@ from __future__ import annotations
 import hashlib
 
 from sqlalchemy import delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from provenance import domain
 from provenance.db import models as m
 from provenance.nlp.speakers import same_speaker
 from provenance.text import comparable
+
+
+# Speakers already resolved while storing one article, by (name, kind, role).
+SpeakerCache = dict[tuple[str, str, str | None], m.Speaker]
 
 
 def content_hash(text: str) -> str:
@@ -59,7 +63,9 @@ def store_article(session: Session, doc: domain.SourceDocument,
     article.outlet = outlet_named(session, doc.meta.outlet)
     session.add(article)
     session.flush()
-    rows = [_claim_row(session, article, i, c) for i, c in enumerate(extraction.claims)]
+    resolved: SpeakerCache = {}
+    rows = [_claim_row(session, article, i, c, resolved)
+            for i, c in enumerate(extraction.claims)]
     session.flush()
     for row, claim in zip(rows, extraction.claims):
         if claim.denies is not None:
@@ -69,15 +75,15 @@ def store_article(session: Session, doc: domain.SourceDocument,
 
 
 def _claim_row(session: Session, article: m.Article, position: int,
-               claim: domain.Claim) -> m.Claim:
+               claim: domain.Claim, resolved: SpeakerCache) -> m.Claim:
     row = m.Claim(
         article_id=article.id, position=position, text=claim.text, sentence=claim.sentence,
         start=claim.start, end=claim.end, kind=claim.kind, anonymous=claim.anonymous,
         event_date=claim.event_date, context=claim.context, via=list(claim.via),
     )
     for i, speaker in enumerate(claim.speakers):
-        row.speakers.append(m.ClaimSpeaker(position=i, speaker=resolve_speaker(session, speaker),
-                                           mention=speaker.mention))
+        canonical = _resolved(session, speaker, resolved)
+        row.speakers.append(m.ClaimSpeaker(position=i, speaker=canonical, mention=speaker.mention))
     row.topics = [m.ClaimTopic(topic=topic_named(session, t)) for t in claim.topics]
     row.quantities = [m.Quantity(text=q.text, value=q.value, low=q.low, high=q.high,
                                  unit=q.unit, modifier=q.modifier, measure=q.measure)
@@ -88,11 +94,25 @@ def _claim_row(session: Session, article: m.Article, position: int,
     return row
 
 
+def _resolved(session: Session, speaker: domain.Speaker,
+              resolved: SpeakerCache) -> m.Speaker:
+    """``resolve_speaker``, once per name within an article (its claims repeat speakers)."""
+    key = (speaker.name, speaker.kind, speaker.role)
+    found = resolved.get(key)
+    if found is None or speaker.kind == "anonymous":
+        found = resolved[key] = resolve_speaker(session, speaker)
+    return found
+
+
 def speaker_block(name: str, kind: str) -> str:
-    """Blocking key: speakers are only compared with those sharing it."""
+    """Blocking key: speakers are only compared with those sharing it.
+
+    A person's is the start of the surname; an organisation's the starts of its first two
+    content words, so that "ministry of defence" and "ministry of health" fall apart.
+    """
     words = comparable(name).split() or [""]
-    key = words[-1] if kind == "person" else " ".join(words)
-    return key[:4]
+    keys = words[-1:] if kind == "person" else [w for w in words if len(w) > 3][:2] or words[:1]
+    return " ".join(key[:4] for key in keys)
 
 
 def resolve_speaker(session: Session, speaker: domain.Speaker) -> m.Speaker:
@@ -102,9 +122,13 @@ def resolve_speaker(session: Session, speaker: domain.Speaker) -> m.Speaker:
     if speaker.kind != "anonymous":  # unnamed sources in two articles are not one person
         candidates = session.scalars(
             select(m.SpeakerAlias).where(m.SpeakerAlias.block == block)
+            .options(joinedload(m.SpeakerAlias.speaker))
         ).all()
+        # Each alias must fit, and so must the fullest name: a bare "Okonkwo" alias must not
+        # draw "Chidi Okonkwo" into "Adaeze Okonkwo".
         matches = [a.speaker for a in candidates
-                   if same_speaker(speaker.name, speaker.kind, a.alias, a.speaker.kind)]
+                   if same_speaker(speaker.name, speaker.kind, a.alias, a.speaker.kind)
+                   and same_speaker(speaker.name, speaker.kind, a.speaker.name, a.speaker.kind)]
         found = max(matches, key=lambda s: len(s.name), default=None)
     if found is None:
         found = m.Speaker(name=speaker.name, kind=speaker.kind)
