@@ -19,6 +19,8 @@ _AUX = r"(?:(?:has|have|had|was|were|is|are|will|would|did|does|do|could|may|mig
        r"(?:(?:also|not|repeatedly|previously|already|long|since)\s+)*(?:been\s+)?)?"
 _QUOTED_AS = r"(?:(?:was|were|is|are)\s+quoted\s+as\s+saying|quoted)"
 _VERB = rf"(?:{_QUOTED_AS}|{_AUX}(?:{_VERB_ALT}|referred))"
+_VERB_AFTER_SPACE = re.compile(rf"\s(?P<verb>{_VERB})\b")
+_TRAILING_ASIDE = re.compile(r",\s*(?:[a-z]+\s*){1,4},?\s*$")  # ", however,"
 _NAMEISH = r"(?:he|she|they|[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|the|de|al))*" \
            r"|the\s+[\w'-]+(?:\s+[\w'-]+){0,3})"
 _QUOTE_FIRST = re.compile(
@@ -194,11 +196,11 @@ def _reporting_verb(s: str) -> Attribution | None:
         via = (citing.group("via").strip(),)
         anonymous = bool(_ANONYMOUS_VIA.search(citing.group("via")))
         work = s[: citing.start()] + " " * (citing.end() - citing.start()) + s[citing.end():]
-    for m in re.finditer(rf"\s(?P<verb>{_VERB})\b", work):
+    for m in _VERB_AFTER_SPACE.finditer(work):
         if _inside_quotes(work, m.start()):
             return None
         subject = _strip_intro(work[: m.start()]).strip()
-        subject = re.sub(r",\s*(?:[a-z]+\s*){1,4},?\s*$", "", subject)  # ", however,"
+        subject = _TRAILING_ASIDE.sub("", subject)
         appositive = _APPOSITIVE.match(subject)  # "Keron Blair, director of AROS, said"
         if appositive and not appositive.group("role")[:1].isupper():
             subject = f"{appositive.group('role')} {appositive.group('name')}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -56,14 +57,15 @@ _LEADING = re.compile(r"^(?:both|the|a|an|his|her|their|its|our)\s+", re.IGNOREC
 _LOWER_POSSESSOR = re.compile(r"^(?:the\s+)?[a-z][\w-]*'s\s+")
 
 
-def parse_speakers(phrase: str) -> list[Speaker]:
+@lru_cache(maxsize=16384)  # articles name the same few people over and over
+def parse_speakers(phrase: str) -> tuple[Speaker, ...]:
     """Every speaker in a subject phrase ("Both Trump and the Kremlin" -> two)."""
     parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase.strip()) if p.strip()]
     if len(parts) > 1 and all(_looks_like_name(p) for p in parts):
         found = [parse_speaker(p) for p in parts]
-        return [s for s in found if s is not None]
+        return tuple(s for s in found if s is not None)
     one = parse_speaker(phrase)
-    return [one] if one else []
+    return (one,) if one else ()
 
 
 def _looks_like_name(part: str) -> bool:
