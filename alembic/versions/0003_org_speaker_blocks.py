@@ -12,7 +12,7 @@ from collections.abc import Callable
 from alembic import op
 import sqlalchemy as sa
 
-from provenance.db.store import speaker_block
+from provenance.db.speakers import speaker_block
 from provenance.text import comparable
 
 

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import asdict
 
-from sqlalchemy import delete, select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
 
 from provenance import domain
 from provenance.db import models as m
-from provenance.nlp.speakers import same_speaker
-from provenance.text import comparable
-
-
-# Speakers already resolved while storing one article, by (name, kind, role).
-SpeakerCache = dict[tuple[str, str, str | None], m.Speaker]
+from provenance.db.speakers import resolve_speakers
 
 
 def content_hash(text: str) -> str:
@@ -63,85 +59,49 @@ def store_article(session: Session, doc: domain.SourceDocument,
     article.outlet = outlet_named(session, doc.meta.outlet)
     session.add(article)
     session.flush()
-    resolved: SpeakerCache = {}
-    rows = [_claim_row(session, article, i, c, resolved)
-            for i, c in enumerate(extraction.claims)]
-    session.flush()
-    for row, claim in zip(rows, extraction.claims):
-        if claim.denies is not None:
-            row.denies_id = rows[claim.denies].id
-    session.flush()
+    speakers = _claim_speakers(session, extraction.claims)
+    topics = {name: topic_named(session, name)
+              for name in sorted({t for c in extraction.claims for t in c.topics})}
+    if extraction.claims:
+        _insert_claims(session, article.id, extraction.claims, speakers, topics)
     return article
 
 
-def _claim_row(session: Session, article: m.Article, position: int,
-               claim: domain.Claim, resolved: SpeakerCache) -> m.Claim:
-    row = m.Claim(
-        article_id=article.id, position=position, text=claim.text, sentence=claim.sentence,
-        start=claim.start, end=claim.end, kind=claim.kind, anonymous=claim.anonymous,
-        event_date=claim.event_date, context=claim.context, via=list(claim.via),
-    )
-    for i, speaker in enumerate(claim.speakers):
-        canonical = _resolved(session, speaker, resolved)
-        row.speakers.append(m.ClaimSpeaker(position=i, speaker=canonical, mention=speaker.mention))
-    row.topics = [m.ClaimTopic(topic=topic_named(session, t)) for t in claim.topics]
-    row.quantities = [m.Quantity(text=q.text, value=q.value, low=q.low, high=q.high,
-                                 unit=q.unit, modifier=q.modifier, measure=q.measure)
-                      for q in claim.quantities]
-    row.dates = [m.ClaimDate(text=d.text, value=d.value, relative=d.relative)
-                 for d in claim.dates]
-    session.add(row)
-    return row
+def _insert_claims(session: Session, article_id: int, claims: tuple[domain.Claim, ...],
+                   speakers: list[list[m.Speaker]], topics: dict[str, m.Topic]) -> None:
+    """An article's claims in a few multi-row INSERTs; the unit of work would go row by row."""
+    ids = session.scalars(
+        insert(m.Claim).returning(m.Claim.id, sort_by_parameter_order=True),
+        [_claim_values(article_id, i, c) for i, c in enumerate(claims)]).all()
+    denials = [{"id": ids[i], "denies_id": ids[c.denies]}
+               for i, c in enumerate(claims) if c.denies is not None]
+    rows = list(zip(ids, claims, speakers))
+    children: dict[type[m.Base], list[dict[str, object]]] = {
+        m.ClaimSpeaker: [{"claim_id": i, "position": j, "speaker_id": row.id, "mention": s.mention}
+                         for i, c, found in rows
+                         for j, (s, row) in enumerate(zip(c.speakers, found))],
+        m.ClaimTopic: [{"claim_id": i, "topic_id": topics[t].id} for i, c, _ in rows
+                       for t in c.topics],
+        m.Quantity: [{"claim_id": i, **asdict(q)} for i, c, _ in rows for q in c.quantities],
+        m.ClaimDate: [{"claim_id": i, "text": d.text, "value": d.value, "relative": d.relative}
+                      for i, c, _ in rows for d in c.dates],
+    }
+    if denials:
+        session.execute(update(m.Claim), denials)
+    for model, values in children.items():
+        if values:
+            session.execute(insert(model), values)
 
 
-def _resolved(session: Session, speaker: domain.Speaker,
-              resolved: SpeakerCache) -> m.Speaker:
-    """``resolve_speaker``, once per name within an article (its claims repeat speakers)."""
-    key = (speaker.name, speaker.kind, speaker.role)
-    found = resolved.get(key)
-    if found is None or speaker.kind == "anonymous":
-        found = resolved[key] = resolve_speaker(session, speaker)
-    return found
+def _claim_values(article_id: int, position: int, claim: domain.Claim) -> dict[str, object]:
+    return {"article_id": article_id, "position": position, "text": claim.text,
+            "sentence": claim.sentence, "start": claim.start, "end": claim.end,
+            "kind": claim.kind, "anonymous": claim.anonymous, "event_date": claim.event_date,
+            "context": claim.context, "via": list(claim.via), "matched": False}
 
 
-def speaker_block(name: str, kind: str) -> str:
-    """Blocking key: speakers are only compared with those sharing it.
-
-    A person's is the start of the surname; an organisation's the starts of its first two
-    content words, so that "ministry of defence" and "ministry of health" fall apart.
-    """
-    words = comparable(name).split() or [""]
-    keys = words[-1:] if kind == "person" else [w for w in words if len(w) > 3][:2] or words[:1]
-    return " ".join(key[:4] for key in keys)
-
-
-def resolve_speaker(session: Session, speaker: domain.Speaker) -> m.Speaker:
-    """The canonical speaker a mention refers to, created or enriched as needed."""
-    block = speaker_block(speaker.name, speaker.kind)
-    found = None
-    if speaker.kind != "anonymous":  # unnamed sources in two articles are not one person
-        candidates = session.scalars(
-            select(m.SpeakerAlias).where(m.SpeakerAlias.block == block)
-            .options(joinedload(m.SpeakerAlias.speaker))
-        ).all()
-        # Each alias must fit, and so must the fullest name: a bare "Okonkwo" alias must not
-        # draw "Chidi Okonkwo" into "Adaeze Okonkwo".
-        matches = [a.speaker for a in candidates
-                   if same_speaker(speaker.name, speaker.kind, a.alias, a.speaker.kind)
-                   and same_speaker(speaker.name, speaker.kind, a.speaker.name, a.speaker.kind)]
-        found = max(matches, key=lambda s: len(s.name), default=None)
-    if found is None:
-        found = m.Speaker(name=speaker.name, kind=speaker.kind)
-        session.add(found)
-    elif len(speaker.name.split()) > len(found.name.split()) and speaker.kind == found.kind:
-        found.name = speaker.name  # "Maduro" first, "Nicolás Maduro" later: keep the fuller
-    _add_alias(found, speaker.name, speaker.kind)
-    if speaker.role and speaker.role not in {r.role for r in found.roles}:
-        found.roles.append(m.SpeakerRole(role=speaker.role))
-    session.flush()
-    return found
-
-
-def _add_alias(speaker: m.Speaker, alias: str, kind: str) -> None:
-    if alias not in {a.alias for a in speaker.aliases}:
-        speaker.aliases.append(m.SpeakerAlias(alias=alias, block=speaker_block(alias, kind)))
+def _claim_speakers(session: Session,
+                    claims: tuple[domain.Claim, ...]) -> list[list[m.Speaker]]:
+    """Each claim's canonical speakers."""
+    flat = iter(resolve_speakers(session, [s for c in claims for s in c.speakers]))
+    return [[next(flat) for _ in c.speakers] for c in claims]
