@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -46,31 +48,75 @@ WRITE_ATTEMPTS = 6
 def ingest_paths(engine: Engine, paths: list[Path], *, override: ArticleMeta = ArticleMeta(),
                  force: bool = False, taxonomy: Taxonomy | None = None,
                  progress: Progress | None = None, match: bool = True,
-                 workers: int = 1) -> IngestReport:
+                 workers: int = 1, follow_links: bool = False) -> IngestReport:
     """Read, extract and store every article under ``paths``, then update matching.
 
     With ``workers`` > 1, extraction runs in that many processes; writes stay in this one,
-    one transaction per article.
+    one transaction per article. Links out of a folder are refused unless ``follow_links``.
     """
     taxonomy = taxonomy or load_taxonomy()
-    report = IngestReport()
+    found = find_files(paths, follow_links)
+    report = IngestReport(failures=list(found.refused))
+    work = _work(engine, found.files, override, force, report)
     with _extractor(workers) as pool:
-        for path in find_files(paths):
-            docs = []
-            for item in read_file(path, override):
-                if isinstance(item, ReadFailure):
-                    report.failures.append(item)
-                elif _needs_extraction(engine, item, force):
-                    docs.append(item)
-                else:
-                    report.unchanged += 1
-            for doc, extraction in zip(docs, pool.map(extract, docs, [taxonomy] * len(docs))):
-                _store(engine, doc, extraction, force, report)
-            if progress:
-                progress(str(path))
+        for item, extraction in _in_order(pool, partial(_extract, taxonomy=taxonomy), work,
+                                          window=4 * workers):
+            if item.doc is not None and extraction is not None:
+                _store(engine, item.doc, extraction, force, report)
+            if item.ends_file and progress:
+                progress(str(item.path))
     if match and (report.added or report.updated):
         _retrying(lambda session: update_matches(session), engine)
     return report
+
+
+@dataclass(frozen=True)
+class _WorkItem:
+    """One document to extract, or a file with nothing (left) to extract."""
+
+    path: Path
+    doc: SourceDocument | None
+    ends_file: bool
+
+
+def _work(engine: Engine, files: list[Path], override: ArticleMeta, force: bool,
+          report: IngestReport) -> Iterator[_WorkItem]:
+    for path in files:
+        docs = []
+        for item in read_file(path, override):
+            if isinstance(item, ReadFailure):
+                report.failures.append(item)
+            elif _needs_extraction(engine, item, force):
+                docs.append(item)
+            else:
+                report.unchanged += 1
+        if not docs:
+            yield _WorkItem(path, None, True)
+        for i, doc in enumerate(docs):
+            yield _WorkItem(path, doc, i == len(docs) - 1)
+
+
+def _extract(item: _WorkItem, taxonomy: Taxonomy) -> Extraction | None:
+    return extract(item.doc, taxonomy) if item.doc is not None else None
+
+
+A = TypeVar("A")
+B = TypeVar("B")
+T = TypeVar("T")
+
+
+def _in_order(pool: Executor, fn: Callable[[A], B], items: Iterable[A],
+              window: int) -> Iterator[tuple[A, B]]:
+    """``fn`` over ``items`` in ``pool``, results in input order, at most ``window`` ahead,
+    so that the files of a large folder are not all read into memory at once."""
+    pending: deque[tuple[A, Future[B]]] = deque()
+    for item in items:
+        pending.append((item, pool.submit(fn, item)))
+        if len(pending) >= window:
+            first, future = pending.popleft()
+            yield first, future.result()
+    for first, future in pending:
+        yield first, future.result()
 
 
 @contextmanager
@@ -83,8 +129,15 @@ def _extractor(workers: int) -> Iterator[Executor]:
 
 
 class _InProcess(Executor):
-    def map(self, fn, *iterables, timeout=None, chunksize=1):  # type: ignore[no-untyped-def]
-        return map(fn, *iterables)
+    """Runs each task at once, in this process."""
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+        future: Future[object] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except Exception as exc:  # noqa: BLE001 - raised again by result(), as map() would
+            future.set_exception(exc)
+        return future
 
 
 def _needs_extraction(engine: Engine, doc: SourceDocument, force: bool) -> bool:
@@ -113,8 +166,6 @@ def _store(engine: Engine, doc: SourceDocument, extraction: Extraction, force: b
     else:
         report.updated += 1
 
-
-T = TypeVar("T")
 
 
 def _retrying(work: Callable[[Session], T], engine: Engine) -> T:
