@@ -98,7 +98,7 @@ def test_find_files_skips_hidden_and_unsupported(tmp_path: Path) -> None:
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.txt").write_text("b")
-    assert [p.name for p in find_files([tmp_path])] == ["b.txt"]
+    assert [p.name for p in find_files([tmp_path]).files] == ["b.txt"]
 
 
 @settings(max_examples=80, deadline=None)

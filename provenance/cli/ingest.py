@@ -32,6 +32,8 @@ def ingest(
     title: str = typer.Option(None, help="Title for every article."),
     force: bool = typer.Option(False, "--force", help="Re-extract articles already stored."),
     workers: int = typer.Option(1, "--workers", min=1, help="Processes for extraction."),
+    follow_links: bool = typer.Option(
+        False, "--follow-links", help="Read files that links in a folder lead to elsewhere."),
 ) -> None:
     """Read articles (.txt, .md, .html, .json, .jsonl), extract their claims and store them.
 
@@ -41,7 +43,7 @@ def ingest(
     opts = options(ctx)
     override = ArticleMeta(outlet=outlet, published=parse_day(published, "--published"),
                            url=url, title=title)
-    report = _run(opts.engine(), paths, override, force, opts, workers)
+    report = _run(opts.engine(), paths, override, force, opts, workers, follow_links)
     _print_report(report)
     if report.failures:
         raise typer.Exit(1)
@@ -69,10 +71,10 @@ def demo(
 
 
 def _run(engine: Engine, paths: list[Path], override: ArticleMeta, force: bool,
-         opts: Options, workers: int = 1) -> IngestReport:
-    files = find_files(paths)
+         opts: Options, workers: int = 1, follow_links: bool = False) -> IngestReport:
+    files = find_files(paths, follow_links).files
     settings = {"override": override, "force": force, "taxonomy": opts.load_taxonomy(),
-                "workers": workers}
+                "workers": workers, "follow_links": follow_links}
     if len(files) > 1 and sys.stderr.isatty():
         with Progress(transient=True) as bar:
             task = bar.add_task("ingesting", total=len(files))

@@ -39,15 +39,35 @@ class ReadFailure:
     message: str
 
 
-def find_files(paths: list[Path]) -> list[Path]:
-    """The article files named or contained (recursively) in ``paths``, sorted per folder."""
-    found: list[Path] = []
+@dataclass(frozen=True)
+class FoundFiles:
+    """The files to read, and those refused because a link leads out of their folder."""
+
+    files: list[Path]
+    refused: list[ReadFailure]
+
+
+def find_files(paths: list[Path], follow_links: bool = False) -> FoundFiles:
+    """The article files named or contained (recursively) in ``paths``, sorted per folder.
+
+    Inside a folder, a symbolic link that leads outside it is refused unless
+    ``follow_links``: pointing prov at a folder must not make it read files elsewhere.
+    Files named directly are read as asked.
+    """
+    files: list[Path] = []
+    refused: list[ReadFailure] = []
     for path in paths:
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, path))
-        else:
-            found.append(path)
-    return found
+        if not path.is_dir():
+            files.append(path)
+            continue
+        root = path.resolve()
+        for found in sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, path)):
+            if follow_links or found.resolve().is_relative_to(root):
+                files.append(found)
+            else:
+                refused.append(ReadFailure(str(found), f"links outside {path}; pass "
+                                                       "--follow-links to read it"))
+    return FoundFiles(files, refused)
 
 
 def _wanted(path: Path, root: Path) -> bool:
@@ -187,7 +207,7 @@ _MANIFESTS: dict[Path, dict[str, Any]] = {}
 
 def manifest_meta(path: Path) -> ArticleMeta:
     """Metadata the ``manifest.toml`` beside a file gives it (by file name)."""
-    manifest = path.resolve().parent / MANIFEST_NAME
+    manifest = path.absolute().parent / MANIFEST_NAME  # beside the link, not its target
     if not manifest.is_file():
         return ArticleMeta()
     entries = _load_manifest(manifest)
