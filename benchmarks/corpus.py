@@ -70,38 +70,80 @@ def claim_texts(n: int, seed: int = 11) -> list[str]:
     return texts
 
 
+WORDS_PER_CLAIM = 24
+"""Real news yields a claim per 23 (PolNeAR dev) to 26 (the seeds) words; so do these."""
+
+
+@dataclass
+class _Story:
+    """A fact several outlets report: most repeat its figure, some give another (conflict)."""
+
+    noun: str
+    place: str
+    figure: int
+
+
 def articles(n: int, seed: int = 13, words: int = 600) -> list[tuple[str, str, date, str]]:
-    """``n`` articles as (file name, outlet, publication date, text) of about ``words``."""
+    """``n`` articles as (file name, outlet, publication date, text) of about ``words``.
+
+    One in ten is a wire copy another outlet re-ran; paragraphs mix attributed claims,
+    quotes, figures, dates, background prose and a donation appeal, and about one in six
+    reports a shared story, with a different figure one time in four.
+    """
     rng = random.Random(seed)
     vocab = vocabulary()
+    stories = [_Story(rng.choice(_NOUNS), rng.choice(vocab.places), rng.randint(20, 900))
+               for _ in range(max(5, n // 20))]
     start = date(2024, 1, 1)
     out: list[tuple[str, str, date, str]] = []
     for i in range(n):
-        if out and rng.random() < 0.1:  # a wire copy re-run by another outlet
-            name, _, published, text = rng.choice(out[-50:])
+        if out and rng.random() < 0.1:
+            _, _, published, text = rng.choice(out[-50:])
             out.append((f"a{i:06d}.txt", rng.choice(_OUTLETS), published, text))
             continue
-        published = start + timedelta(days=rng.randint(0, 700))
-        paragraphs = []
+        paragraphs: list[str] = []
         while sum(len(p.split()) for p in paragraphs) < words:
-            person = rng.choice(vocab.people)
-            noun, place = rng.choice(_NOUNS), rng.choice(vocab.places)
-            figure = rng.randint(2, 500)
-            paragraphs.append(rng.choice([
-                f'"The {noun} in {place} will go ahead," {person} said on Monday. '
-                f'"We have waited {figure} days for this."',
-                f"{person} told reporters that the {noun} had cost at least {figure} million "
-                f"dollars, while officials in {place} {rng.choice(_VERBS)} the plan.",
-                f"The {noun} in {place}, which opened in {rng.randint(1990, 2020)}, employs "
-                f"{figure} people, according to the regional {_word(rng)} office.",
-                f"The newspaper {rng.choice(_OUTLETS)}, citing unnamed officials, reported "
-                f"that {figure} workers had left the {noun}. The ministry denied the report.",
-                f"Turnout in {place} was {rng.randint(30, 80)}.{rng.randint(0, 9)}% as voters "
-                f"chose a new council, and the {_word(rng)} party {rng.choice(_VERBS)} the "
-                f"results.",
-            ]))
+            paragraphs.append(_paragraph(rng, vocab, rng.choice(stories)))
         paragraphs.insert(rng.randint(1, len(paragraphs)), _APPEAL)
         title = f"{rng.choice(_NOUNS).title()} news from {rng.choice(vocab.places)}"
+        published = start + timedelta(days=rng.randint(0, 700))
         out.append((f"a{i:06d}.txt", rng.choice(_OUTLETS), published,
                     title + "\n\n" + "\n\n".join(paragraphs) + "\n"))
     return out
+
+
+def _paragraph(rng: random.Random, vocab: Vocabulary, story: _Story) -> str:
+    person, other = rng.choice(vocab.people), rng.choice(vocab.people)
+    noun, place = rng.choice(_NOUNS), rng.choice(vocab.places)
+    figure, year = rng.randint(2, 500), rng.randint(1990, 2023)
+    weekday = rng.choice(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"])
+    reported = story.figure if rng.random() < 0.75 else story.figure + rng.randint(5, 90)
+    return rng.choice([
+        f'"The {noun} in {place} will go ahead as planned, whatever the objections," {person} '
+        f'said on {weekday}. "We have waited {figure} days for this decision and the people '
+        f'of {place} have waited far longer."',
+        f"{person} told reporters in {place} that the {noun} had cost at least {figure} million "
+        f"dollars so far, a figure that officials in the regional capital have repeatedly "
+        f"declined to confirm.",
+        f"The {noun} in {place}, which opened in {year} after nearly a decade of planning and "
+        f"several legal disputes, now employs {figure} people, according to the regional "
+        f"{_word(rng)} office.",
+        f"The newspaper {rng.choice(_OUTLETS)}, citing unnamed officials, reported that "
+        f"{figure} workers had left the {noun} since the start of the year. The ministry "
+        f"denied the report.",
+        f"Turnout in {place} was {rng.randint(30, 80)}.{rng.randint(0, 9)}% when voters chose "
+        f"a new council last month, the highest figure recorded in the district for more "
+        f"than {rng.randint(2, 9)} years.",
+        f"Residents of {place} have argued for years that the {noun} was planned without "
+        f"proper consultation, and several local groups asked the courts in {year} to review "
+        f"the way the original decision had been taken.",
+        f"The {noun} has been a recurring subject in the regional assembly, where members "
+        f"from {figure} districts have debated its cost, its route and its likely effect on "
+        f"jobs in the surrounding towns.",
+        f"{person}, who has represented {place} in the assembly since {year}, said in a "
+        f"statement that the {noun} would be examined by an independent panel before any "
+        f"further payments were approved by the finance committee.",
+        f"The {story.noun} in {story.place} will cost {reported} million dollars, {other} "
+        f"said, in the most detailed account of the project's budget given so far by anyone "
+        f"involved in it.",
+    ])
