@@ -18,6 +18,7 @@ from provenance.match.score import SAME_THRESHOLD, Scorer
 
 
 _NEW_GROUP_KEYS = 10**12
+_IDS_PER_STATEMENT = 500  # SQLite caps the variables in one statement
 
 
 def load_features(session: Session) -> list[ClaimFeatures]:
@@ -82,7 +83,10 @@ def update_matches(session: Session, rebuild: bool = False) -> None:
     new_features = {i: f for i, f in by_id.items() if i in new_ids}
     found = denials(by_id) + rivals(new_features.values()) + numeric(scored, by_id)
     _write_conflicts(session, [c for c in found if c.a in new_ids or c.b in new_ids])
-    session.execute(update(m.Claim).where(m.Claim.id.in_(new_ids)).values(matched=True))
+    ids = sorted(new_ids)
+    for start in range(0, len(ids), _IDS_PER_STATEMENT):
+        chunk = ids[start:start + _IDS_PER_STATEMENT]
+        session.execute(update(m.Claim).where(m.Claim.id.in_(chunk)).values(matched=True))
     session.flush()
 
 
@@ -98,10 +102,8 @@ def _write_groups(session: Session, new_ids: set[int], same: dict[tuple[int, int
         if group is None:
             group = m.Group()
             session.add(group)
-            session.flush()
         known = {mem.claim_id for mem in group.members}
-        for claim_id in sorted(members - known):
-            session.add(m.GroupMember(group_id=group.id, claim_id=claim_id))
+        group.members.extend(m.GroupMember(claim_id=c) for c in sorted(members - known))
     session.flush()
 
 
