@@ -24,10 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 def run_prov(n: int) -> dict[str, float]:
     from corpus import claim_texts
 
-    from provenance.match.candidates import candidate_pairs
     from provenance.match.cluster import grow_groups
     from provenance.match.normalise import ClaimFeatures, effective_year, normalise_terms
-    from provenance.match.score import SAME_THRESHOLD, Scorer
+    from provenance.match.score import same_claims, score_candidates
     from provenance.nlp.numbers import find_quantities
 
     texts = claim_texts(n)
@@ -40,17 +39,11 @@ def run_prov(n: int) -> dict[str, float]:
             entities=entities, quantities=tuple(find_quantities(text)),
             year=effective_year(None, text, date(2025, 1, 1)), event_date=None,
             published=date(2025, 1, 1)))
-    by_id = {f.id: f for f in features}
-    score = Scorer(features)
-    pairs = candidate_pairs(features)
-    same = {}
-    for a, b in pairs:
-        p = score(by_id[a], by_id[b])
-        if p.score >= SAME_THRESHOLD and p.same_event and p.numbers_agree:
-            same[(a, b)] = p.score
-    groups = grow_groups(range(n), same, {}, {i: i for i in range(n)}, next_key=0)
+    scored = score_candidates(features)
+    groups = grow_groups(range(n), same_claims(scored), {}, {i: i for i in range(n)},
+                         next_key=0)
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "pairs": len(pairs), "groups": len(groups)}
+    return {"seconds": seconds, "pairs": len(scored), "groups": len(groups)}
 
 
 def run_baseline(n: int) -> dict[str, float]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from provenance.match.candidates import candidate_pairs
 from provenance.match.normalise import COMMON_NEWS_WORDS, ClaimFeatures
 from provenance.nlp.numbers import compatible
 
@@ -19,6 +20,8 @@ COMMON_WEIGHT = 0.3
 """Weight of very common news words relative to other words of the same rarity here."""
 NUMERIC_CONTEXT_THRESHOLD = SAME_THRESHOLD
 """Score (numbers left aside) at which two claims with figures speak of the same quantity."""
+PAIR_FLOOR = min(SAME_THRESHOLD, NUMERIC_CONTEXT_THRESHOLD)
+"""Pairs below this score are neither the same claim nor a conflict: nothing keeps them."""
 
 
 @dataclass(frozen=True)
@@ -40,15 +43,8 @@ def idf_weights(claims: Sequence[ClaimFeatures]) -> dict[str, float]:
             for k, v in df.items()}
 
 
-def score_pair(a: ClaimFeatures, b: ClaimFeatures, idf: dict[str, float]) -> PairScore:
-    """What the claims say (content words) counts most; who and where they name, less."""
-    terms = _weighted_overlap(a.terms, b.terms, idf)
-    entities = _weighted_overlap(a.entities | a.topics, b.entities | b.topics, idf)
-    return _pair(a, b, terms, entities)
-
-
 class Scorer:
-    """``score_pair`` for many pairs over one corpus: each claim's weights summed once."""
+    """Pair scores over one corpus: each claim's weights are summed once."""
 
     def __init__(self, claims: Sequence[ClaimFeatures]) -> None:
         self.idf = idf_weights(claims)
@@ -58,25 +54,26 @@ class Scorer:
     def _total(self, keys: frozenset[str]) -> float:
         return sum(self.idf.get(k, 1.0) for k in keys)
 
-    def __call__(self, a: ClaimFeatures, b: ClaimFeatures) -> PairScore:
-        shared_terms = self._total(a.terms & b.terms)
-        shared_names = self._total((a.entities | a.topics) & (b.entities | b.topics))
-        union_terms = self._terms[a.id] + self._terms[b.id] - shared_terms
-        union_names = self._names[a.id] + self._names[b.id] - shared_names
-        return _pair(a, b, shared_terms / union_terms if union_terms else 0.0,
-                     shared_names / union_names if union_names else 0.0)
+    def similarity(self, a: ClaimFeatures, b: ClaimFeatures) -> float:
+        """What the claims say (content words) counts most; who and where they name, less."""
+        shared_terms = a.terms & b.terms
+        if not shared_terms:
+            return 0.0
+        terms = self._total(shared_terms)
+        names = self._total((a.entities | a.topics) & (b.entities | b.topics))
+        union_terms = self._terms[a.id] + self._terms[b.id] - terms
+        union_names = self._names[a.id] + self._names[b.id] - names
+        value = 0.65 * terms / union_terms + 0.35 * (names / union_names if union_names else 0)
+        return value + SAME_FIGURE_BONUS if _same_figure(a, b) else value
 
-
-def _pair(a: ClaimFeatures, b: ClaimFeatures, terms: float, entities: float) -> PairScore:
-    value = 0.65 * terms + 0.35 * entities if a.terms & b.terms else 0.0
-    if value and _same_figure(a, b):
-        value += SAME_FIGURE_BONUS
-    return PairScore(a.id, b.id, value, same_event(a, b), numbers_agree(a, b))
-
-
-def _weighted_overlap(x: frozenset[str], y: frozenset[str], idf: dict[str, float]) -> float:
-    union = sum(idf.get(k, 1.0) for k in x | y)
-    return sum(idf.get(k, 1.0) for k in x & y) / union if union else 0.0
+    def scored(self, pairs: Iterable[tuple[ClaimFeatures, ClaimFeatures]],
+               floor: float = PAIR_FLOOR) -> Iterator[PairScore]:
+        """The pairs that score at least ``floor``; time and figures are judged only for them,
+        since most candidate pairs fall far below it."""
+        for a, b in pairs:
+            value = self.similarity(a, b)
+            if value >= floor:
+                yield PairScore(a.id, b.id, value, same_event(a, b), numbers_agree(a, b))
 
 
 def _same_figure(a: ClaimFeatures, b: ClaimFeatures) -> bool:
@@ -109,3 +106,17 @@ def _same_measure(x: str | None, y: str | None) -> bool:
     if not x or not y:
         return x == y
     return x == y or x.split()[-1] == y.split()[-1]
+
+
+def score_candidates(claims: Sequence[ClaimFeatures],
+                     new_ids: Iterable[int] | None = None) -> list[PairScore]:
+    """Candidate pairs (those with a claim in ``new_ids``) that score at least ``PAIR_FLOOR``."""
+    by_id = {c.id: c for c in claims}
+    pairs = candidate_pairs(claims, new_ids)
+    return list(Scorer(claims).scored((by_id[a], by_id[b]) for a, b in pairs))
+
+
+def same_claims(scored: Iterable[PairScore]) -> dict[tuple[int, int], float]:
+    """The pairs judged to state the same proposition, with their score."""
+    return {(p.a, p.b): p.score for p in scored
+            if p.score >= SAME_THRESHOLD and p.same_event and p.numbers_agree}

@@ -10,11 +10,10 @@ from sqlalchemy.orm import Session
 
 from provenance.db import models as m
 from provenance.domain import Quantity
-from provenance.match.candidates import candidate_pairs
 from provenance.match.cluster import grow_groups
 from provenance.match.conflicts import FoundConflict, denials, numeric, rivals
 from provenance.match.normalise import ClaimFeatures, effective_year, normalise_terms
-from provenance.match.score import SAME_THRESHOLD, Scorer
+from provenance.match.score import same_claims, score_candidates
 
 
 _NEW_GROUP_KEYS = 10**12
@@ -75,11 +74,8 @@ def update_matches(session: Session, rebuild: bool = False) -> None:
         return
     features = load_features(session)
     by_id = {f.id: f for f in features}
-    score = Scorer(features)
-    scored = [score(by_id[a], by_id[b]) for a, b in candidate_pairs(features, new_ids)]
-    same = {(p.a, p.b): p.score for p in scored
-            if p.score >= SAME_THRESHOLD and p.same_event and p.numbers_agree}
-    _write_groups(session, new_ids, same, {f.id: f.article_id for f in features})
+    scored = score_candidates(features, new_ids)
+    _write_groups(session, new_ids, same_claims(scored), {f.id: f.article_id for f in features})
     new_features = {i: f for i, f in by_id.items() if i in new_ids}
     found = denials(by_id) + rivals(new_features.values()) + numeric(scored, by_id)
     _write_conflicts(session, [c for c in found if c.a in new_ids or c.b in new_ids])

@@ -27,8 +27,8 @@ _QUOTE_FIRST = re.compile(
     rf"^\"(?P<q>[^\"]+)\"\s*,?\s*(?P<who>[^\"]{{1,90}}?)\s+(?P<verb>{_VERB})\b(?P<rest>.*)$"
 )
 _QUOTE_FIRST_INVERTED = re.compile(
-    rf"^\"(?P<q>[^\"]+)\"\s*,?\s*(?P<verb>said|says|added|adds|wrote|writes|asked|noted)"
-    rf"\s+(?P<who>[^,.\"]{{1,80}}?)(?P<rest>[,.].*)?$"
+    r"^\"(?P<q>[^\"]+)\"\s*,?\s*(?P<verb>said|says|added|adds|wrote|writes|asked|noted)"
+    r"\s+(?P<who>[^,.\"]{1,80}?)(?P<rest>[,.].*)?$"
 )
 _DASH_AFTER_QUOTE = re.compile(
     r"^\"(?P<q>[^\"]+)\"\s*-{1,2}\s*(?P<who>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})(?P<rest>,.*)?$")
@@ -41,11 +41,11 @@ _ASIDE = re.compile(
     rf"|insisted|warned|explained|stressed|continued|wrote),\s+(?P<post>.+)$"
 )
 _TRAILING_SAID = re.compile(
-    rf"^(?P<content>[^\"]{{12,}}?|\"[^\"]+\"),\s+(?:(?P<who>[^,\"]{{1,70}}?)\s+(?P<verb>said|says|added|adds"
-    rf"|noted|notes|reported|reports|told\s+\w+|wrote|warned|explained|claimed|insisted"
-    rf"|stated|announced|confirmed|estimated)|(?P<verb2>said|says|added|noted|wrote)\s+"
-    rf"(?P<who2>[^,\"]{{1,70}}?))(?P<rest>(?:\s+(?:on|in|late|early|last|this)\s+\w+|\s+\w+day"
-    rf"|\s+in\s+an?\s+\w+(?:\s+\w+)?|\s+to\s+\w+(?:\s+\w+)?)*)\s*[.!]?$"
+    r"^(?P<content>[^\"]{12,}?|\"[^\"]+\"),\s+(?:(?P<who>[^,\"]{1,70}?)\s+(?P<verb>said|says|added|adds"
+    r"|noted|notes|reported|reports|told\s+\w+|wrote|warned|explained|claimed|insisted"
+    r"|stated|announced|confirmed|estimated)|(?P<verb2>said|says|added|noted|wrote)\s+"
+    r"(?P<who2>[^,\"]{1,70}?))(?P<rest>(?:\s+(?:on|in|late|early|last|this)\s+\w+|\s+\w+day"
+    r"|\s+in\s+an?\s+\w+(?:\s+\w+)?|\s+to\s+\w+(?:\s+\w+)?)*)\s*[.!]?$"
 )
 _ACCORDING_TAIL = re.compile(r"^(?P<content>.+?),?\s+according\s+to\s+(?P<who>[^,]+?)[.!]?$")
 _ACCORDING_HEAD = re.compile(r"^According\s+to\s+(?P<who>[^,]+),\s+(?P<content>.+)$")
