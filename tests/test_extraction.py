@@ -46,6 +46,30 @@ def test_attribution_kinds_and_speakers(sentence: str, kind: str, speaker: str) 
     assert claim.speaker is not None and claim.speaker.name == speaker
 
 
+@pytest.mark.parametrize("sentence, content", [
+    ("The new ferry will cost 40 million euros, harbour master Lena Vos said, in the first "
+     "estimate anyone has given.", "The new ferry will cost 40 million euros"),
+    ("Grain exports fell by a fifth in May, the trade office said, citing the drought in the "
+     "south.", "Grain exports fell by a fifth in May"),
+    ("The ferry, Lena Vos said, would sail twice a day from June.",
+     "The ferry would sail twice a day from June."),
+    ("Still, Lena Vos said, the old pier cannot take the new ferry.",
+     "The old pier cannot take the new ferry."),
+])
+def test_phrases_after_said_do_not_replace_the_content(sentence: str, content: str) -> None:
+    claim = one(sentence)
+    assert claim.text == content and claim.speaker is not None
+
+
+def test_adding_that_after_a_trailing_said_is_a_second_claim() -> None:
+    found = claims_of("The new ferry will carry 300 passengers, the harbour office said, "
+                      "adding that tickets go on sale in April.")
+    assert [c.text for c in found] == ["The new ferry will carry 300 passengers",
+                                       "Tickets go on sale in April"]
+    assert {c.speaker.name for c in found if c.speaker} == {"harbour office"}
+    assert all(c.speaker for c in found)
+
+
 def test_outlet_voice_has_no_speaker() -> None:
     claim = one("The river rose two metres overnight in the northern valley.")
     assert claim.kind == "none" and claim.speaker is None

@@ -36,6 +36,13 @@ _TRANSCRIPT = re.compile(r"^(?P<who>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,2}):\s
 _APPOSITIVE = re.compile(r"^(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}),\s+"
                          r"(?P<role>[^,\"]{3,80}),?$")
 _COLON = re.compile(rf"^(?P<who>[^\":]{{1,90}}?)\s+(?P<verb>{_VERB})\b[^\":]{{0,40}}:\s*\"(?P<q>.+)$")
+# What may follow "..., X said" and qualify the saying, not the content: "in a statement
+# on Monday", "citing weaker demand", "adding that ..." (which is further content).
+_TAIL_OPENER = (r"(?:[a-z]+ing|in|at|on|during|after|before|while|when|as|without|with|amid"
+                r"|despite|from|through|under|via|because|since|though|although|but|and)")
+_TAIL_START = re.compile(rf"{_TAIL_OPENER}\b")
+_CONTENT_TAIL = re.compile(
+    r",\s+(?:" + "|".join(sorted(lx.CLAUSE_GERUNDS)) + r")\s+(?:that\s+)?(?=[\w\"])")
 _ASIDE = re.compile(
     rf"^(?P<pre>[^\"]{{0,60}}?),\s+(?P<who>{_NAMEISH})\s+(?P<verb>said|says|added|noted|argued"
     rf"|insisted|warned|explained|stressed|continued|wrote),\s+(?P<post>.+)$"
@@ -45,7 +52,8 @@ _TRAILING_SAID = re.compile(
     r"|noted|notes|reported|reports|told\s+\w+|wrote|warned|explained|claimed|insisted"
     r"|stated|announced|confirmed|estimated)|(?P<verb2>said|says|added|noted|wrote)\s+"
     r"(?P<who2>[^,\"]{1,70}?))(?P<rest>(?:\s+(?:on|in|late|early|last|this)\s+\w+|\s+\w+day"
-    r"|\s+in\s+an?\s+\w+(?:\s+\w+)?|\s+to\s+\w+(?:\s+\w+)?)*)\s*[.!]?$"
+    r"|\s+in\s+an?\s+\w+(?:\s+\w+)?|\s+to\s+\w+(?:\s+\w+)?)*)"
+    rf"(?P<tail>,\s+{_TAIL_OPENER}\b.*?)?\s*[.!]?$"
 )
 _ACCORDING_TAIL = re.compile(r"^(?P<content>.+?),?\s+according\s+to\s+(?P<who>[^,]+?)[.!]?$")
 _ACCORDING_HEAD = re.compile(r"^According\s+to\s+(?P<who>[^,]+),\s+(?P<content>.+)$")
@@ -86,6 +94,10 @@ class Attribution:
     verb: str | None = None
     whole: bool = False
     context: str = ""
+    lead: tuple[int, int] | None = None
+    """Words before an aside that begin the content ("The talks, he said, would ...")."""
+    more: tuple[int, int] | None = None
+    """Further content after the attribution (", adding that ...")."""
 
 
 def attribute(sentence: str) -> Attribution:
@@ -145,12 +157,16 @@ def _colon(s: str) -> Attribution | None:
 
 
 def _aside(s: str) -> Attribution | None:
+    """"The talks, Peskov said, would resume in May": the content runs on around the aside."""
     m = _ASIDE.match(s)
-    if m is None or not _is_subject(m.group("who")):
-        return None
+    if m is None or not _is_subject(m.group("who")) or _TAIL_START.match(m.group("post")):
+        return None  # "X will cost $9m, Ruiz said, in her estimate" is a trailing "said"
     kind = "direct_quote" if '"' in m.group("post") else "indirect"
+    pre = m.group("pre").split()
+    lead = _inner(s, 0, m.end("pre")) if pre and pre[0].lower() not in lx.INTRO_WORDS \
+        else None  # "However, he said, ...": an opener, not the content's subject
     return Attribution(kind, m.group("who"), (m.start("post"), len(s)), verb=m.group("verb"),
-                       context=m.group("pre"))
+                       context=m.group("pre"), lead=lead)
 
 
 def _trailing_said(s: str) -> Attribution | None:
@@ -161,14 +177,19 @@ def _trailing_said(s: str) -> Attribution | None:
     who = m.group("who") or m.group("who2")
     named = who[:1].isupper() or who.split()[0].lower() in ("the", "a", "an", "he", "she",
                                                              "they") \
-        or who.split()[-1].lower() in lx.GROUP_NOUNS
+        or who.split()[-1].lower() in lx.GROUP_NOUNS or who.split()[-1][:1].isupper()
     if not named or not _is_subject(who) or _reporting_verb(m.group("content")) is not None:
         return None
     verb = (m.group("verb") or m.group("verb2")).split()[0]
     kind = "reported" if verb in ("reported", "reports") else (
         "direct_quote" if _is_full_quote(m.group("content")) else "indirect")
+    tail = m.group("tail") or ""
+    added = _CONTENT_TAIL.match(tail)
+    more = _inner(s, m.start("tail") + added.end(), m.end("tail")) if added else None
     return Attribution(kind, who, _inner(s, *m.span("content")), verb=verb,
-                       context=m.group("rest") or "")
+                       context=" ".join(filter(None, [m.group("rest"), tail if not more
+                                                      else ""])).strip(", "),
+                       more=more)
 
 
 def _according(s: str) -> Attribution | None:

@@ -94,7 +94,19 @@ def split_sentence(sentence: str) -> list[Piece]:
                    for p in content]
     else:
         content = [p if p.speaker else _with_attribution(p, att) for p in content]
+    if att.lead and content:
+        content[0] = _after_lead(sentence, att.lead, content[0])
+    if att.more:
+        content += [p if p.speaker else _with_attribution(p, att)
+                    for p in _split_region(sentence, *att.more, att)]
     return _distribute(pieces + content, att, sentence)
+
+
+def _after_lead(sentence: str, lead: tuple[int, int], piece: Piece) -> Piece:
+    """"The talks, Peskov said, would resume": the content's first claim gets its start back."""
+    first = piece.text[:1].lower() + piece.text[1:] if sentence[piece.start].islower() \
+        else piece.text
+    return replace(piece, text=_tidy(f"{sentence[lead[0]:lead[1]]} {first}"), start=lead[0])
 
 
 def _own_attribution(piece: Piece) -> Piece:
