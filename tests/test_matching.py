@@ -86,3 +86,32 @@ def test_wire_copies_count_as_one_independent_source(runner: CliRunner,
     assert "Bay Courier" not in out and "Coastline News" in out
     out = runner.invoke(app, ["--db", sqlite_url, "conflicts", "--kind", "denial"]).stdout
     assert "port authority" in out and "Norvik Lines" in out
+
+
+def test_rival_figures_meet_when_their_words_are_everywhere(runner: CliRunner, tmp_path: Path,
+                                                            sqlite_url: str) -> None:
+    # 120 claims name Harlow, its bridge and what it cost, so none of those words is rare
+    # enough to find partners by; the two rival sums must still be compared.
+    for n, when in enumerate(_WHEN):
+        write(tmp_path, f"bg{n:02d}.md", f"Outlet {when}", "2023-03-01", " ".join(
+            f"Shopkeepers in Harlow say the bridge cost them millions of dollars {when} {where}."
+            for where in _WHERE))
+    write(tmp_path, "a.md", "North Herald", "2023-05-02",
+          "The Harlow bridge will cost 300 million dollars, the city engineer said.")
+    write(tmp_path, "b.md", "South Ledger", "2023-05-04",
+          "The Harlow bridge will cost 340 million dollars, a council report said.")
+    runner.invoke(app, ["--db", sqlite_url, "ingest", str(tmp_path)])
+    data = export(runner, sqlite_url)
+    numeric = [c for c in data["conflicts"] if c["kind"] == "numeric"]
+    assert len(numeric) == 1
+    assert texts(data, numeric[0]["claim_ids"]) == [
+        "The Harlow bridge will cost 300 million dollars",
+        "The Harlow bridge will cost 340 million dollars"]
+
+
+_WHEN = ("this spring", "last winter", "every week", "since June", "each summer", "at night",
+         "on market days", "during repairs", "in the holidays", "before the election",
+         "after the storm", "through the autumn", "all year", "every weekend", "in the rain",
+         "at dawn", "for decades", "in the floods", "at Easter", "in peak season")
+_WHERE = ("near the river", "downtown", "by the old mill", "on the east bank",
+          "around the station", "along the quay")
