@@ -66,8 +66,13 @@ def ingest_paths(engine: Engine, paths: list[Path], *, override: ArticleMeta = A
             if item.ends_file and progress:
                 progress(str(item.path))
     if match and (report.added or report.updated):
-        _retrying(lambda session: update_matches(session), engine)
+        match_new_claims(engine)
     return report
+
+
+def match_new_claims(engine: Engine) -> None:
+    """Group and flag conflicts for the claims not matched yet, in one retried transaction."""
+    _retrying(lambda session: update_matches(session), engine)
 
 
 @dataclass(frozen=True)

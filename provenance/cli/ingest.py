@@ -6,16 +6,16 @@ import sys
 from pathlib import Path
 
 import typer
+from rich.console import Console
 from rich.progress import Progress
-
 from sqlalchemy import Engine
 
 from provenance.cli.common import Options, options, parse_day, short
 from provenance.db.engine import unit_of_work
 from provenance.db.queries import counts, speakers_with_counts
 from provenance.domain import ArticleMeta
-from provenance.jobs import IngestReport, ingest_paths, seed_folder
 from provenance.ingest.readers import find_files
+from provenance.jobs import IngestReport, ingest_paths, match_new_claims, seed_folder
 
 
 def register(app: typer.Typer) -> None:
@@ -78,8 +78,12 @@ def _run(engine: Engine, paths: list[Path], override: ArticleMeta, force: bool,
     if len(files) > 1 and sys.stderr.isatty():
         with Progress(transient=True) as bar:
             task = bar.add_task("ingesting", total=len(files))
-            return ingest_paths(engine, paths, progress=lambda _: bar.advance(task),
-                                **settings)  # type: ignore[arg-type]
+            report = ingest_paths(engine, paths, progress=lambda _: bar.advance(task),
+                                  match=False, **settings)  # type: ignore[arg-type]
+        if report.added or report.updated:
+            with Console(stderr=True).status("matching claims across articles"):
+                match_new_claims(engine)
+        return report
     return ingest_paths(engine, paths, **settings)  # type: ignore[arg-type]
 
 
