@@ -154,10 +154,11 @@ def bench_target(n: int, scratch: Path) -> None:
     with database("sqlite", scratch) as url:
         base = raw_inserts(url, documents(n))
     print(f"\n### Target: `prov ingest --workers 2` of {n} articles into SQLite\n")
-    print("| prov ingest + matching | peak memory | baseline: text only | target |")
+    print("| prov ingest + matching | peak memory (largest process) | baseline: text only "
+          "| target |")
     print("|---|---|---|---|")
-    print(f"| {seconds:.0f} s | {peak:.0f} MB | {base:.0f} s | 300 s: "
-          f"{'met' if seconds <= 300 else 'missed'} |")
+    verdict = ("met" if seconds <= 300 else "missed") if n >= 10000 else "set for 10,000"
+    print(f"| {seconds:.0f} s | {peak:.0f} MB | {base:.0f} s | 300 s: {verdict} |")
 
 
 def bench_matching(sizes: list[int], baseline_max: int) -> None:
