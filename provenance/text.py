@@ -18,9 +18,19 @@ _NON_WORD = re.compile(r"[^a-z0-9%$.' ]+")
 _SPACES = re.compile(r"\s+")
 
 
+# Two apostrophes for a double quote (''like this'', as in the New York Times' archive).
+_DOUBLED_OPEN = re.compile(r"''(?=[\w$])")
+_DOUBLED_CLOSE = re.compile(r"(?<=[\w.,!?;:%])''")
+
+
 def fold_chars(text: str) -> str:
-    """Replace typographic variants (NBSP, curly quotes, primes, dashes) one for one."""
-    return text.translate(_FOLD)
+    """Replace typographic variants (NBSP, curly quotes, primes, dashes) one for one; a
+    doubled apostrophe used as a quote becomes a space and a quote, on the side that keeps
+    the quote against its words."""
+    text = text.translate(_FOLD)
+    if "''" not in text:
+        return text
+    return _DOUBLED_CLOSE.sub('" ', _DOUBLED_OPEN.sub(' "', text))
 
 
 def strip_accents(text: str) -> str:

@@ -70,6 +70,30 @@ def test_adding_that_after_a_trailing_said_is_a_second_claim() -> None:
     assert all(c.speaker for c in found)
 
 
+def test_a_second_clause_with_its_own_speaker_is_its_own_claim() -> None:
+    found = claims_of("Ferry fares rose by a tenth in March, and the harbour office said "
+                      "they would rise again in the autumn.")
+    assert [(c.text, c.speaker.name if c.speaker else None) for c in found] == [
+        ("Ferry fares rose by a tenth in March", None),
+        ("They would rise again in the autumn", "harbour office")]
+
+
+def test_doubled_apostrophes_are_quotes() -> None:
+    claim = one("''The old pier will not last another winter,'' Lena Vos said.")
+    assert claim.kind == "direct_quote" and claim.text == "The old pier will not last another winter"
+
+
+def test_partial_quote_before_the_speaker_and_according_to_in_the_middle() -> None:
+    quoted = one('The ferry service "has never been busier than this summer," harbour master '
+                 "Lena Vos told reporters.")
+    assert quoted.speaker and quoted.speaker.name == "Lena Vos"
+    assert quoted.text.startswith("The ferry service")
+    aside = one("Ticket sales, according to the harbour office, doubled in the first week.")
+    assert aside.kind == "according_to" and aside.speaker and \
+        aside.speaker.name == "harbour office"
+    assert aside.text == "Ticket sales doubled in the first week"
+
+
 def test_outlet_voice_has_no_speaker() -> None:
     claim = one("The river rose two metres overnight in the northern valley.")
     assert claim.kind == "none" and claim.speaker is None

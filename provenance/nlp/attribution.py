@@ -48,7 +48,7 @@ _ASIDE = re.compile(
     rf"|insisted|warned|explained|stressed|continued|wrote),\s+(?P<post>.+)$"
 )
 _TRAILING_SAID = re.compile(
-    r"^(?P<content>[^\"]{12,}?|\"[^\"]+\"),\s+(?:(?P<who>[^,\"]{1,70}?)\s+(?P<verb>said|says|added|adds"
+    r"^(?P<content>(?:[^\"]|\"[^\"]*\"){12,}?)(?:,|(?<=,\"))\s+(?:(?P<who>[^,\"]{1,70}?)\s+(?P<verb>said|says|added|adds"
     r"|noted|notes|reported|reports|told\s+\w+|wrote|warned|explained|claimed|insisted"
     r"|stated|announced|confirmed|estimated)|(?P<verb2>said|says|added|noted|wrote)\s+"
     r"(?P<who2>[^,\"]{1,70}?))(?P<rest>(?:\s+(?:on|in|late|early|last|this)\s+\w+|\s+\w+day"
@@ -57,6 +57,8 @@ _TRAILING_SAID = re.compile(
 )
 _ACCORDING_TAIL = re.compile(r"^(?P<content>.+?),?\s+according\s+to\s+(?P<who>[^,]+?)[.!]?$")
 _ACCORDING_HEAD = re.compile(r"^According\s+to\s+(?P<who>[^,]+),\s+(?P<content>.+)$")
+_ACCORDING_ASIDE = re.compile(
+    r"^(?P<pre>[^,\"]{3,60}),\s+according\s+to\s+(?P<who>[^,\"]+),\s+(?P<content>.+)$")
 _CITING = re.compile(r",\s+citing\s+(?P<via>[^,]+),")
 _STATEMENT_VIA = re.compile(
     r"\bin\s+(?:a|an)\s+(?:statement|interview|post|message|release|report|article)"
@@ -98,6 +100,12 @@ class Attribution:
     """Words before an aside that begin the content ("The talks, he said, would ...")."""
     more: tuple[int, int] | None = None
     """Further content after the attribution (", adding that ...")."""
+
+
+def has_cue(text: str) -> bool:
+    """Whether ``text`` holds anything an attribution needs: a quote, a reporting verb or
+    "according to" (cheap; ``attribute`` is not)."""
+    return '"' in text or "ccording to" in text or _VERB_AFTER_SPACE.search(text) is not None
 
 
 def attribute(sentence: str) -> Attribution:
@@ -162,11 +170,16 @@ def _aside(s: str) -> Attribution | None:
     if m is None or not _is_subject(m.group("who")) or _TAIL_START.match(m.group("post")):
         return None  # "X will cost $9m, Ruiz said, in her estimate" is a trailing "said"
     kind = "direct_quote" if '"' in m.group("post") else "indirect"
-    pre = m.group("pre").split()
-    lead = _inner(s, 0, m.end("pre")) if pre and pre[0].lower() not in lx.INTRO_WORDS \
-        else None  # "However, he said, ...": an opener, not the content's subject
     return Attribution(kind, m.group("who"), (m.start("post"), len(s)), verb=m.group("verb"),
-                       context=m.group("pre"), lead=lead)
+                       context=m.group("pre"), lead=_lead(s, m.group("pre")))
+
+
+def _lead(s: str, pre: str) -> tuple[int, int] | None:
+    """The words before an aside when they begin the content, not when they open the
+    sentence ("However, he said, ..."; "In the long run, according to X, ...")."""
+    words = pre.split()
+    return _inner(s, 0, len(pre)) if words and words[0].lower() not in lx.INTRO_WORDS \
+        else None
 
 
 def _trailing_said(s: str) -> Attribution | None:
@@ -193,9 +206,10 @@ def _trailing_said(s: str) -> Attribution | None:
 
 
 def _according(s: str) -> Attribution | None:
-    m = _ACCORDING_TAIL.match(s) or _ACCORDING_HEAD.match(s)
+    m = _ACCORDING_TAIL.match(s) or _ACCORDING_HEAD.match(s) or _ACCORDING_ASIDE.match(s)
     if m is None:
         return None
+    lead = _lead(s, m.group("pre")) if "pre" in m.re.groupindex else None
     inner = _reporting_verb(m.group("content"))
     who = m.group("who").strip()
     if inner is not None and inner.speaker:
@@ -205,7 +219,8 @@ def _according(s: str) -> Attribution | None:
         return Attribution(inner.kind, inner.speaker, (start + offset, end + offset),
                            inner.via + (who,), inner.anonymous, inner.verb, inner.whole)
     anonymous = bool(_ANONYMOUS_VIA.search(who))
-    return Attribution("according_to", who, _inner(s, *m.span("content")), anonymous=anonymous)
+    return Attribution("according_to", who, _inner(s, *m.span("content")), anonymous=anonymous,
+                       lead=lead)
 
 
 def _reporting_verb(s: str) -> Attribution | None:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from provenance.nlp import lexicon as lx
-from provenance.nlp.attribution import Attribution, attribute
+from provenance.nlp.attribution import Attribution, attribute, has_cue
 
 _RELATIVE = re.compile(r",\s+(?P<rel>which|who|whose|where)\s+")
 _COORDINATION = re.compile(
@@ -21,6 +21,7 @@ _COORDINATION = re.compile(
     r"[\w'-]+|[A-Z][\w'.-]*|he|she|they|it)\s+(?:[\w'-]+\s+){0,3}?(?:"
     + "|".join(sorted(lx.AUXILIARIES)) + r"|[a-z]+ed)\b)"
 )
+_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 _AS_CLAUSE = re.compile(
     r",?\s+as\s+(?=(?:the|a|an|his|her|its|their|[A-Z][\w'.-]*)\s+(?:[\w'.-]+\s+){0,8}?(?:"
     + "|".join(sorted(lx.AUXILIARIES | lx.PRESENT_VERBS)) + r")\b)"
@@ -72,6 +73,12 @@ class Piece:
 
 def split_sentence(sentence: str) -> list[Piece]:
     """Atomic claims of one sentence, in reading order."""
+    cut = _second_speaker(sentence)
+    if cut is not None:
+        left_end, right_start = cut
+        right = split_sentence(sentence[right_start:])
+        return split_sentence(sentence[:left_end]) + [
+            replace(p, start=p.start + right_start, end=p.end + right_start) for p in right]
     att = attribute(sentence)
     c0, c1 = att.content
     if att.kind == "none":
@@ -107,6 +114,20 @@ def _after_lead(sentence: str, lead: tuple[int, int], piece: Piece) -> Piece:
     first = piece.text[:1].lower() + piece.text[1:] if sentence[piece.start].islower() \
         else piece.text
     return replace(piece, text=_tidy(f"{sentence[lead[0]:lead[1]]} {first}"), start=lead[0])
+
+
+def _second_speaker(sentence: str) -> tuple[int, int] | None:
+    """Where "A, and the bank said B" turns to a clause with its own speaker: the end of the
+    first clause and the start of the second, or None."""
+    for m in _CLAUSE_JOIN.finditer(sentence):
+        right = sentence[m.end():]
+        if _quoted(sentence, m.start()) or len(sentence[:m.start()].split()) < 4 \
+                or not has_cue(right):
+            continue
+        att = attribute(right)
+        if att.speaker and att.kind != "none":
+            return m.start(), m.end()
+    return None
 
 
 def _own_attribution(piece: Piece) -> Piece:
