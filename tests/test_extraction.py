@@ -39,6 +39,13 @@ def one(text: str) -> Claim:
     ("Mayor Ana Ruiz, however, said the levee would be raised.", "indirect", "Ana Ruiz"),
     ("Ana Ruiz, a former engineer, said the levee would be raised.", "indirect", "Ana Ruiz"),
     ("The company denied the allegations.", "denial", "company"),
+    ("Tomas Berg, 61, who has run the dam since 2009, said the spillway was safe.", "indirect",
+     "Tomas Berg"),
+    ("Tomas Berg, a former chief engineer of the Northern Valley Water Board, said the "
+     "spillway was safe.", "indirect", "Tomas Berg"),
+    ('"The spillway is safe," the engineer Tomas Berg, who inspected it in May, said.',
+     "direct_quote", "Tomas Berg"),
+    ("The spillway was inspected twice in May, his deputy said.", "indirect", "deputy"),
 ])
 def test_attribution_kinds_and_speakers(sentence: str, kind: str, speaker: str) -> None:
     claim = one(sentence)

@@ -33,8 +33,13 @@ _QUOTE_FIRST_INVERTED = re.compile(
 _DASH_AFTER_QUOTE = re.compile(
     r"^\"(?P<q>[^\"]+)\"\s*-{1,2}\s*(?P<who>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})(?P<rest>,.*)?$")
 _TRANSCRIPT = re.compile(r"^(?P<who>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,2}):\s+(?P<q>\S.+)$")
-_APPOSITIVE = re.compile(r"^(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}),\s+"
+_APPOSITIVE = re.compile(r"^(?P<name>(?:(?:the|a|an)\s+)?(?:[a-z][\w'-]*\s+){0,3}"
+                         r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}),\s+"
                          r"(?P<role>[^,\"]{3,80}),?$")
+_AGE = re.compile(r",\s*\d{1,3}\s*(?=,|$)")  # "Ana Ruiz, 58, said"
+_TRAILING_RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,\"]*,?\s*$")
+_DETERMINERS = frozenset("the a an he she they her his their its our".split())
+_LEAD_CONJUNCTION = re.compile(r"^(?:and|but|yet|so)\s+", re.IGNORECASE)
 _COLON = re.compile(rf"^(?P<who>[^\":]{{1,90}}?)\s+(?P<verb>{_VERB})\b[^\":]{{0,40}}:\s*\"(?P<q>.+)$")
 # What may follow "..., X said" and qualify the saying, not the content: "in a statement
 # on Monday", "citing weaker demand", "adding that ..." (which is further content).
@@ -135,7 +140,7 @@ def _inner(s: str, start: int, end: int) -> tuple[int, int]:
 
 def _quote_first(s: str) -> Attribution | None:
     m = _QUOTE_FIRST.match(s)
-    who = m.group("who") if m else None
+    who = _subject_phrase(m.group("who")) if m else None
     if m is None or not _is_subject(who or ""):
         m = _QUOTE_FIRST_INVERTED.match(s)
         if m is None or not _is_subject(m.group("who")):
@@ -188,8 +193,7 @@ def _trailing_said(s: str) -> Attribution | None:
     if m is None:
         return None
     who = m.group("who") or m.group("who2")
-    named = who[:1].isupper() or who.split()[0].lower() in ("the", "a", "an", "he", "she",
-                                                             "they") \
+    named = who[:1].isupper() or who.split()[0].lower() in _DETERMINERS \
         or who.split()[-1].lower() in lx.GROUP_NOUNS or who.split()[-1][:1].isupper()
     if not named or not _is_subject(who) or _reporting_verb(m.group("content")) is not None:
         return None
@@ -235,11 +239,7 @@ def _reporting_verb(s: str) -> Attribution | None:
     for m in _VERB_AFTER_SPACE.finditer(work):
         if _inside_quotes(work, m.start()):
             return None
-        subject = _strip_intro(work[: m.start()]).strip()
-        subject = _TRAILING_ASIDE.sub("", subject)
-        appositive = _APPOSITIVE.match(subject)  # "Keron Blair, director of AROS, said"
-        if appositive and not appositive.group("role")[:1].isupper():
-            subject = f"{appositive.group('role')} {appositive.group('name')}"
+        subject = _subject_phrase(work[: m.start()])
         if not _is_subject(subject):
             continue
         verb = m.group("verb").split()[-1]
@@ -296,9 +296,22 @@ def _statement_via(rest: str) -> tuple[str, ...]:
     return (re.sub(r"^the\s+", "", m.group("via")).rstrip("."),) if m else ()
 
 
+def _subject_phrase(text: str) -> str:
+    """The speaker phrase without what only describes it: an age, a "who ..." clause, and
+    an appositive role too long to keep ("Ana Ruiz, a director of the Port Authority")."""
+    subject = _TRAILING_ASIDE.sub("", _strip_intro(text))
+    subject = _TRAILING_RELATIVE.sub("", _AGE.sub("", subject)).strip()
+    appositive = _APPOSITIVE.match(subject)  # "Keron Blair, director of AROS, said"
+    if appositive and not appositive.group("role")[:1].isupper():
+        role, name = appositive.group("role"), appositive.group("name")
+        short = len(f"{role} {name}".split()) <= 9 and not re.search(r"\s[A-Z]", role)
+        subject = f"{role} {name}" if short else name
+    return subject
+
+
 def _strip_intro(text: str) -> str:
     """Drop a leading adverbial ("In April, ", "However, ") before the subject."""
-    stripped = text.strip()
+    stripped = _LEAD_CONJUNCTION.sub("", text.strip())
     while True:
         m = re.match(r"^([A-Za-z]+)\b[^,\"]{0,60},\s+", stripped)
         if not m or m.group(1).lower() not in lx.INTRO_WORDS:
