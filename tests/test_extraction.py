@@ -77,6 +77,21 @@ def test_adding_that_after_a_trailing_said_is_a_second_claim() -> None:
     assert all(c.speaker for c in found)
 
 
+def test_openers_and_times_around_the_speaker_stay_out_of_the_claim() -> None:
+    asked = one('Asked about the delays, Lena Vos replied: "The new ferry arrives in June."')
+    assert asked.speaker and asked.speaker.name == "Lena Vos" and asked.speaker.role is None
+    night = one("Lena Vos said Tuesday night that the ferry would arrive in June.")
+    assert night.text == "The ferry would arrive in June"
+
+
+def test_quote_then_adding_that_gives_an_indirect_second_claim() -> None:
+    found = claims_of('"The pier is finished," Lena Vos said, adding that the ferry would '
+                      "arrive in June.")
+    assert [(c.text, c.kind) for c in found] == [
+        ("The pier is finished", "direct_quote"),
+        ("The ferry would arrive in June", "indirect")]
+
+
 def test_a_second_clause_with_its_own_speaker_is_its_own_claim() -> None:
     found = claims_of("Ferry fares rose by a tenth in March, and the harbour office said "
                       "they would rise again in the autumn.")

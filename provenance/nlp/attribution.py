@@ -74,7 +74,8 @@ _TOLD_OBJECT = re.compile(
     r"^\s*(?P<obj>(?:the\s+)?(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*|reporters|journalists"
     r"|lawmakers|parliament|supporters|the\s+\w+(?:\s+\w+)?))\s+(?=\S)"
 )
-_WHEN = r"(?:" + "|".join(lx.WEEKDAYS + lx.MONTHS) + r"|(?:19|20)\d\d)"
+_WHEN = (r"(?:(?:" + "|".join(lx.WEEKDAYS + lx.MONTHS) + r"|(?:19|20)\d\d)"
+         r"(?:\s+(?:morning|afternoon|evening|night))?)")
 _TIME_ADVERBIAL = re.compile(
     rf"^\s*,?\s*(?:(?:on|in|since|until)\s+(?:late\s+|early\s+|mid-?)?{_WHEN}(?:\s+\d{{1,2}})?"
     rf"(?:,?\s+\d{{4}})?|(?:last|this|next|earlier|later)(?:\s+this)?\s+\w+|(?:late|early)\s+{_WHEN}"
@@ -147,9 +148,11 @@ def _quote_first(s: str) -> Attribution | None:
             return None
         who = m.group("who")
     rest = m.group("rest") or ""
-    via = _statement_via(rest)
-    return Attribution("direct_quote", who, _inner(s, m.start("q"), m.end("q")), via,
-                       verb=m.group("verb").split()[-1], context=rest)
+    added = _CONTENT_TAIL.match(rest)
+    more = _inner(s, m.start("rest") + added.end(), len(s)) if added else None
+    return Attribution("direct_quote", who, _inner(s, m.start("q"), m.end("q")),
+                       _statement_via(rest), verb=m.group("verb").split()[-1],
+                       context="" if more else rest, more=more)
 
 
 def _dash_or_label(s: str) -> Attribution | None:
@@ -314,7 +317,7 @@ def _strip_intro(text: str) -> str:
     stripped = _LEAD_CONJUNCTION.sub("", text.strip())
     while True:
         m = re.match(r"^([A-Za-z]+)\b[^,\"]{0,60},\s+", stripped)
-        if not m or m.group(1).lower() not in lx.INTRO_WORDS:
+        if not m or m.group(1).lower() not in lx.INTRO_WORDS | lx.LEAD_PARTICIPLES:
             return stripped
         stripped = stripped[m.end():]
 

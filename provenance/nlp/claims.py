@@ -104,8 +104,11 @@ def split_sentence(sentence: str) -> list[Piece]:
     if att.lead and content:
         content[0] = _after_lead(sentence, att.lead, content[0])
     if att.more:
-        content += [p if p.speaker else _with_attribution(p, att)
-                    for p in _split_region(sentence, *att.more, att)]
+        # ", adding that ..." is reported speech unless it opens a quote.
+        quoted = sentence[att.more[0] - 1:att.more[0]] == '"'
+        said = replace(att, kind="direct_quote" if quoted else "indirect")
+        content += [p if p.speaker else _with_attribution(p, said)
+                    for p in _split_region(sentence, *att.more, said)]
     return _distribute(pieces + content, att, sentence)
 
 

@@ -71,6 +71,11 @@ ADVERBS = frozenset(
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
+# Participles that open a sentence before its speaker ("Asked about the plan, Ruiz said").
+LEAD_PARTICIPLES = frozenset(
+    "asked pressed questioned speaking responding writing addressing interviewed reached"
+    " contacted challenged".split()
+)
 INTRO_WORDS = frozenset(
     "in on at during after before since last earlier later however meanwhile also but and"
     " still yet separately previously elsewhere instead moreover then now today yesterday"
