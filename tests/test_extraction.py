@@ -46,6 +46,13 @@ def one(text: str) -> Claim:
     ('"The spillway is safe," the engineer Tomas Berg, who inspected it in May, said.',
      "direct_quote", "Tomas Berg"),
     ("The spillway was inspected twice in May, his deputy said.", "indirect", "deputy"),
+    ("Sen. Ana Ruiz (I-Ore.) said the levee would be raised.", "indirect", "Ana Ruiz"),
+    ("The chief author of the flood study, Tomas Berg, said the levee would be raised.",
+     "indirect", "Tomas Berg"),
+    ("What the valley needs most, engineers said, is a second spillway.", "indirect",
+     "engineers"),
+    ("In the valley, most of the local voters said the levee should be raised.", "indirect",
+     "most of the local voters"),
 ])
 def test_attribution_kinds_and_speakers(sentence: str, kind: str, speaker: str) -> None:
     claim = one(sentence)
@@ -90,6 +97,15 @@ def test_quote_then_adding_that_gives_an_indirect_second_claim() -> None:
     assert [(c.text, c.kind) for c in found] == [
         ("The pier is finished", "direct_quote"),
         ("The ferry would arrive in June", "indirect")]
+
+
+def test_quotes_around_part_of_a_claim_stay_balanced() -> None:
+    claim = one('"We are delighted" with the new spillway, said Ana Ruiz, head of the valley '
+                "water board.")
+    assert claim.speaker and claim.speaker.name == "Ana Ruiz"
+    assert claim.text == '"We are delighted" with the new spillway'
+    tweet = one('Ana Ruiz wrote to her 12,000 followers, "The levee held."')
+    assert tweet.kind == "direct_quote" and tweet.text == "The levee held"
 
 
 def test_a_second_clause_with_its_own_speaker_is_its_own_claim() -> None:

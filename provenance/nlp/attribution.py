@@ -21,7 +21,10 @@ _QUOTED_AS = r"(?:(?:was|were|is|are)\s+quoted\s+as\s+saying|quoted)"
 _VERB = rf"(?:{_QUOTED_AS}|{_AUX}(?:{_VERB_ALT}|referred))"
 _VERB_AFTER_SPACE = re.compile(rf"\s(?P<verb>{_VERB})\b")
 _TRAILING_ASIDE = re.compile(r",\s*(?:[a-z]+\s*){1,4},?\s*$")  # ", however,"
-_NAMEISH = r"(?:he|she|they|[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|the|de|al))*" \
+# Unnamed groups: "aides", "senior officials", and agent nouns ("engineers", "economists").
+_GROUP = (r"(?:[a-z][\w'-]*\s+){0,2}(?:" + "|".join(sorted(lx.GROUP_NOUNS))
+          + r"|[a-z]{3,}(?:ers|ists|ants|ents|ors))")
+_NAMEISH = rf"(?:{_GROUP}|he|she|they|[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|the|de|al))*" \
            r"|the\s+[\w'-]+(?:\s+[\w'-]+){0,3})"
 _QUOTE_FIRST = re.compile(
     rf"^\"(?P<q>[^\"]+)\"\s*,?\s*(?P<who>[^\"]{{1,90}}?)\s+(?P<verb>{_VERB})\b(?P<rest>.*)$"
@@ -36,6 +39,9 @@ _TRANSCRIPT = re.compile(r"^(?P<who>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,2}):\s
 _APPOSITIVE = re.compile(r"^(?P<name>(?:(?:the|a|an)\s+)?(?:[a-z][\w'-]*\s+){0,3}"
                          r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}),\s+"
                          r"(?P<role>[^,\"]{3,80}),?$")
+_ADDRESSEE = re.compile(r"^\s+to\s+(?:[^,\"]|,(?=\d)){1,60},\s*(?=\")")
+_PARENTHETICAL = re.compile(r"\s*\([^()\"]{1,40}\)")  # "Rep. Ana Ruiz (D-Md.)"
+_ROLE_FIRST = re.compile(r"^[a-zA-Z][^,\"]{2,80},\s+(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3}),?$")
 _AGE = re.compile(r",\s*\d{1,3}\s*(?=,|$)")  # "Ana Ruiz, 58, said"
 _TRAILING_RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,\"]*,?\s*$")
 _DETERMINERS = frozenset("the a an he she they her his their its our".split())
@@ -58,7 +64,7 @@ _TRAILING_SAID = re.compile(
     r"|stated|announced|confirmed|estimated)|(?P<verb2>said|says|added|noted|wrote)\s+"
     r"(?P<who2>[^,\"]{1,70}?))(?P<rest>(?:\s+(?:on|in|late|early|last|this)\s+\w+|\s+\w+day"
     r"|\s+in\s+an?\s+\w+(?:\s+\w+)?|\s+to\s+\w+(?:\s+\w+)?)*)"
-    rf"(?P<tail>,\s+{_TAIL_OPENER}\b.*?)?\s*[.!]?$"
+    r"(?P<tail>,\s+[^\"]*?|,\s+\w+\s+\".*?)?\s*[.!]?$"
 )
 _ACCORDING_TAIL = re.compile(r"^(?P<content>.+?),?\s+according\s+to\s+(?P<who>[^,]+?)[.!]?$")
 _ACCORDING_HEAD = re.compile(r"^According\s+to\s+(?P<who>[^,]+),\s+(?P<content>.+)$")
@@ -132,10 +138,15 @@ def _is_full_quote(s: str) -> bool:
 
 
 def _inner(s: str, start: int, end: int) -> tuple[int, int]:
+    """The span without surrounding spaces, punctuation and quotes; a quote that opens or
+    closes only part of it stays ('"We are happy" about the decision')."""
+    outer = start
     while start < end and s[start] in ' "':
         start += 1
     while end > start and s[end - 1] in ' ",.':
         end -= 1
+    if s.count('"', start, end) % 2 and start > outer and s[start - 1] == '"':
+        start -= 1
     return start, end
 
 
@@ -204,6 +215,8 @@ def _trailing_said(s: str) -> Attribution | None:
     kind = "reported" if verb in ("reported", "reports") else (
         "direct_quote" if _is_full_quote(m.group("content")) else "indirect")
     tail = m.group("tail") or ""
+    if tail and not _TAIL_START.match(tail[1:].lstrip()) and not m.group("verb2"):
+        return None  # "..., X said, the plan would ...": the content runs on
     added = _CONTENT_TAIL.match(tail)
     more = _inner(s, m.start("tail") + added.end(), m.end("tail")) if added else None
     return Attribution(kind, who, _inner(s, *m.span("content")), verb=verb,
@@ -260,6 +273,9 @@ def _after_verb(s: str, subject: str, verb: str, pos: int, via: tuple[str, ...],
                 via = via + (obj.group("obj"),)
             pos += obj.end()
             rest = s[pos:]
+    if addressee := _ADDRESSEE.match(rest):  # 'wrote to his followers, "..."'
+        pos += addressee.end()
+        rest = s[pos:]
     while (t := _TIME_ADVERBIAL.match(rest)) and t.end() > 0 and not rest[:t.end()].strip() == "":
         pos += t.end()
         rest = s[pos:]
@@ -303,7 +319,10 @@ def _subject_phrase(text: str) -> str:
     """The speaker phrase without what only describes it: an age, a "who ..." clause, and
     an appositive role too long to keep ("Ana Ruiz, a director of the Port Authority")."""
     subject = _TRAILING_ASIDE.sub("", _strip_intro(text))
-    subject = _TRAILING_RELATIVE.sub("", _AGE.sub("", subject)).strip()
+    subject = _TRAILING_RELATIVE.sub("", _AGE.sub("", _PARENTHETICAL.sub("", subject))).strip()
+    role_first = _ROLE_FIRST.match(subject)  # "One of the report's authors, Ari Lund, said"
+    if role_first:
+        return role_first.group("name")
     appositive = _APPOSITIVE.match(subject)  # "Keron Blair, director of AROS, said"
     if appositive and not appositive.group("role")[:1].isupper():
         role, name = appositive.group("role"), appositive.group("name")
@@ -316,7 +335,7 @@ def _strip_intro(text: str) -> str:
     """Drop a leading adverbial ("In April, ", "However, ") before the subject."""
     stripped = _LEAD_CONJUNCTION.sub("", text.strip())
     while True:
-        m = re.match(r"^([A-Za-z]+)\b[^,\"]{0,60},\s+", stripped)
+        m = re.match(r"^([A-Za-z]+)\b[^,\"]{0,80},\s+", stripped)
         if not m or m.group(1).lower() not in lx.INTRO_WORDS | lx.LEAD_PARTICIPLES:
             return stripped
         stripped = stripped[m.end():]
@@ -335,7 +354,7 @@ def _is_subject(phrase: str) -> bool:
         return False
     first, last = words[0], words[-1]
     return first[:1].isupper() or first.lower() in ("the", "both", "a", "an") or len(words) <= 3 \
-        or last[:1].isupper()  # "union leader Marta Okafor"
+        or last[:1].isupper() or last.lower() in lx.GROUP_NOUNS  # "union leader Marta Okafor"
 
 
 def _inside_quotes(s: str, pos: int) -> bool:

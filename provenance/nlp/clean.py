@@ -37,7 +37,8 @@ _DATELINE = re.compile(
 )
 _QUOTED = re.compile(r"\"[^\"]*\"?")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|me|my)\b|\bWe\b|\bOur\b|\bI\b")
+# "I" but not "(I-Vt.)" or the initial in "I. M. Pei".
+_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|me|my)\b|\bWe\b|\bOur\b|\bI\b(?![-.])")
 _IMPERATIVE = re.compile(
     r"^(?:please\s+)?(?:support|subscribe|sign|donate|share|follow|read|watch|listen|click|tap"
     r"|leave|remind|continue|join|get|download|register|log|accept|choose|never|don't|try"

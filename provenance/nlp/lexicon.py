@@ -96,5 +96,6 @@ GROUP_NOUNS = frozenset(
     " witnesses lawmakers legislators leaders diplomats spokesman spokeswoman spokesperson"
     " union unions ministry government prosecutors investigators researchers scientists"
     " doctors organizers organisers protesters activists critics observers aides advisers"
-    " people company firm agency council commission committee military army".split()
+    " people company firm agency council commission committee military army voters"
+    " respondents members employees workers".split()
 )
