@@ -85,7 +85,7 @@ def articles(n: int, seed: int = 13, words: int = 600) -> list[tuple[str, str, d
     One in ten is a wire copy another outlet re-ran; paragraphs mix attributed claims,
     quotes, figures, dates, background prose and a donation appeal, and about one in six
     reports a shared story, with a different figure one time in four. prov finds a claim
-    per ~20 words in them; real news gives one per 23 (PolNeAR dev) to 26 (the seeds).
+    per ~22 words in them; in real news, one per 22.5 (PolNeAR dev) to 26 (the seeds).
     """
     rng = random.Random(seed)
     vocab = vocabulary()

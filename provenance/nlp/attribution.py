@@ -41,7 +41,8 @@ _APPOSITIVE = re.compile(r"^(?P<name>(?:(?:the|a|an)\s+)?(?:[a-z][\w'-]*\s+){0,3
                          r"(?P<role>[^,\"]{3,80}),?$")
 _ADDRESSEE = re.compile(r"^\s+to\s+(?:[^,\"]|,(?=\d)){1,60},\s*(?=\")")
 _PARENTHETICAL = re.compile(r"\s*\([^()\"]{1,40}\)")  # "Rep. Ana Ruiz (D-Md.)"
-_ROLE_FIRST = re.compile(r"^[a-zA-Z][^,\"]{2,80},\s+(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3}),?$")
+_ROLE_FIRST = re.compile(  # "One of its authors, Ari Lund, said"
+    r"^[a-zA-Z][^,\"]{2,80},\s+(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3}),?$")
 _AGE = re.compile(r",\s*\d{1,3}\s*(?=,|$)")  # "Ana Ruiz, 58, said"
 _TRAILING_RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,\"]*,?\s*$")
 _DETERMINERS = frozenset("the a an he she they her his their its our".split())
@@ -59,7 +60,8 @@ _ASIDE = re.compile(
     rf"|insisted|warned|explained|stressed|continued|wrote),\s+(?P<post>.+)$"
 )
 _TRAILING_SAID = re.compile(
-    r"^(?P<content>(?:[^\"]|\"[^\"]*\"){12,}?)(?:,|(?<=,\"))\s+(?:(?P<who>[^,\"]{1,70}?)\s+(?P<verb>said|says|added|adds"
+    r"^(?P<content>(?:[^\"]|\"[^\"]*\"){12,}?)(?:,|(?<=,\"))\s+"
+    r"(?:(?P<who>[^,\"]{1,70}?)\s+(?P<verb>said|says|added|adds"
     r"|noted|notes|reported|reports|told\s+\w+|wrote|warned|explained|claimed|insisted"
     r"|stated|announced|confirmed|estimated)|(?P<verb2>said|says|added|noted|wrote)\s+"
     r"(?P<who2>[^,\"]{1,70}?))(?P<rest>(?:\s+(?:on|in|late|early|last|this)\s+\w+|\s+\w+day"
@@ -320,7 +322,7 @@ def _subject_phrase(text: str) -> str:
     an appositive role too long to keep ("Ana Ruiz, a director of the Port Authority")."""
     subject = _TRAILING_ASIDE.sub("", _strip_intro(text))
     subject = _TRAILING_RELATIVE.sub("", _AGE.sub("", _PARENTHETICAL.sub("", subject))).strip()
-    role_first = _ROLE_FIRST.match(subject)  # "One of the report's authors, Ari Lund, said"
+    role_first = _ROLE_FIRST.match(subject)
     if role_first:
         return role_first.group("name")
     appositive = _APPOSITIVE.match(subject)  # "Keron Blair, director of AROS, said"
