@@ -22,7 +22,7 @@ from provenance.errors import DatabaseError, ProvError
 class _OneLineErrors(TyperGroup):
     """Turn every error a user can cause into one line on stderr and an exit code."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # typer's own click Context, whichever it vendors
         try:
             return super().invoke(ctx)
         except ProvError as exc:
@@ -65,7 +65,7 @@ app.add_typer(db_cmds.app, name="db")
 
 def main() -> None:
     """Console-script entry point."""
-    sys.exit(app())  # type: ignore[func-returns-value]
+    sys.exit(app())
 
 
 __all__ = ["app", "main"]

@@ -116,7 +116,7 @@ def show(
                    f"({r['published'] or 'undated'}) {article.url or ''}".rstrip())
         typer.echo(f"  offsets:   {claim.start}-{claim.end}")
         if r["topics"]:
-            typer.echo(f"  topics:    {', '.join(r['topics'])}")  # type: ignore[arg-type]
+            typer.echo(f"  topics:    {', '.join(r['topics'])}")
         if claim.event_date:
             typer.echo(f"  event:     {claim.event_date}")
         group = q.claim_group(session, claim.id)
@@ -153,8 +153,7 @@ def groups(
             q.check_topics(session, (topic,), opts.load_taxonomy().names())
         shown = 0
         for group in q.groups(session, topic):
-            members = [session.get(m.Claim, mem.claim_id) for mem in group.members]
-            members = [c for c in members if c is not None]
+            members = [mem.claim for mem in group.members]
             independent = independent_sources(members)
             if independent < min_sources:
                 continue

@@ -215,6 +215,7 @@ class GroupMember(Base):
     )
     score: Mapped[float] = mapped_column(Float, default=1.0)
     group: Mapped[Group] = relationship(back_populates="members")
+    claim: Mapped[Claim] = relationship()
 
 
 class Conflict(Base):

@@ -46,7 +46,7 @@ def check_topics(session: Session, topics: tuple[str, ...], known: list[str]) ->
             )
 
 
-def _claims_query(f: ClaimFilter) -> Select[tuple[m.Claim]]:
+def _claims_query(f: ClaimFilter) -> Select[Any]:
     q = select(m.Claim).join(m.Article).options(
         selectinload(m.Claim.speakers).selectinload(m.ClaimSpeaker.speaker),
         selectinload(m.Claim.topics).selectinload(m.ClaimTopic.topic),
@@ -139,7 +139,7 @@ def topic_counts(session: Session) -> dict[str, int]:
 
 def groups(session: Session, topic: str | None = None) -> list[m.Group]:
     q = select(m.Group).options(
-        selectinload(m.Group.members)).order_by(m.Group.id)
+        selectinload(m.Group.members).selectinload(m.GroupMember.claim)).order_by(m.Group.id)
     if topic:
         q = q.where(m.Group.id.in_(
             select(m.GroupMember.group_id).join(m.ClaimTopic, m.ClaimTopic.claim_id

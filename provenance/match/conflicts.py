@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from provenance.match.normalise import ClaimFeatures
 from provenance.match.score import NUMERIC_CONTEXT_THRESHOLD, PairScore
@@ -74,7 +75,7 @@ def numeric(pairs: Iterable[PairScore], claims: Mapping[int, ClaimFeatures]) -> 
         same_source = (a.speaker and a.speaker == b.speaker) or (not a.speaker and not b.speaker
                                                                  and a.outlet == b.outlet)
         if same_source and a.published != b.published:
-            early, late = sorted((a, b), key=lambda c: c.published or 0)  # type: ignore[arg-type, return-value]
+            early, late = sorted((a, b), key=lambda c: c.published or date.min)
             found.append(FoundConflict(early.id, late.id, "update",
                                        f"{_who(late)} updates the figure {_who(early)} gave"))
         else:

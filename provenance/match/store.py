@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Row, delete, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from provenance.db import models as m
@@ -29,11 +29,12 @@ def load_features(session: Session) -> list[ClaimFeatures]:
         select(m.ClaimSpeaker.claim_id, m.Speaker.name).join(m.Speaker)
         .where(m.ClaimSpeaker.position == 0)).all())
     quantities: dict[int, list[Quantity]] = defaultdict(list)
-    for claim_id, *fields in session.execute(select(
+    for q in session.execute(select(
             m.Quantity.claim_id, m.Quantity.text, m.Quantity.value, m.Quantity.unit,
             m.Quantity.modifier, m.Quantity.low, m.Quantity.high, m.Quantity.measure)
             .order_by(m.Quantity.id)):
-        quantities[claim_id].append(Quantity(*fields))
+        quantities[q.claim_id].append(Quantity(q.text, q.value, q.unit, q.modifier, q.low,
+                                               q.high, q.measure))
     topics: dict[int, set[str]] = defaultdict(set)
     for claim_id, name in session.execute(
             select(m.ClaimTopic.claim_id, m.Topic.name).join(m.Topic)):
@@ -50,7 +51,7 @@ def load_features(session: Session) -> list[ClaimFeatures]:
             for row in claims]
 
 
-def _features(row: Row[Any], speaker: str | None, quantities: tuple[Quantity, ...],
+def _features(row: Any, speaker: str | None, quantities: tuple[Quantity, ...],
               topics: frozenset[str]) -> ClaimFeatures:
     terms, entities = normalise_terms(row.text)
     return ClaimFeatures(

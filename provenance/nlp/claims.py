@@ -186,7 +186,8 @@ def _split_region(s: str, a: int, b: int, att: Attribution | None) -> list[Piece
 
 
 def _relative_clauses(s: str, a: int, b: int) -> tuple[list[Piece], list[tuple[int, int]]]:
-    pieces, mask = [], []
+    pieces: list[Piece] = []
+    mask: list[tuple[int, int]] = []
     for m in _RELATIVE.finditer(s, a, b):
         if _quoted(s, m.start()) or any(x <= m.start() < y for x, y in mask):
             continue

@@ -116,8 +116,7 @@ def build_report(session: Session, flt: q.ClaimFilter) -> Report:
             in_conflict |= {conflict.claim_a_id, conflict.claim_b_id}
     grouped: set[int] = set()
     for group in q.groups(session):
-        members = [session.get(m.Claim, mem.claim_id) for mem in group.members]
-        members = [c for c in members if c is not None]
+        members = [mem.claim for mem in group.members]
         if not any(c.id in ids for c in members):
             continue
         grouped |= {c.id for c in members}
