@@ -52,7 +52,15 @@ def one(text: str) -> Claim:
     ("What the valley needs most, engineers said, is a second spillway.", "indirect",
      "engineers"),
     ("In the valley, most of the local voters said the levee should be raised.", "indirect",
-     "most of the local voters"),
+     "most of the local voters"),    ("Ana Ruiz, head of Lumo, a Lisbon shipping firm, said the port would reopen.", "indirect",
+     "Ana Ruiz"),
+    ("Tomas Berg, an engineer who has inspected the dam every spring since 2009, said the "
+     "spillway was safe.", "indirect", "Tomas Berg"),
+    ('"The spillway is safe," Tomas Berg told me.', "direct_quote", "Tomas Berg"),
+    ('The dam "has never been safer," its chief engineer told The Valley Courier.',
+     "indirect", "chief engineer"),
+    ("The levee will be raised by two metres, Ana Ruiz said, a plan the farmers oppose.",
+     "indirect", "Ana Ruiz"),
 ])
 def test_attribution_kinds_and_speakers(sentence: str, kind: str, speaker: str) -> None:
     claim = one(sentence)

@@ -44,14 +44,17 @@ _PARENTHETICAL = re.compile(r"\s*\([^()\"]{1,40}\)")  # "Rep. Ana Ruiz (D-Md.)"
 _ROLE_FIRST = re.compile(  # "One of its authors, Ari Lund, said"
     r"^[a-zA-Z][^,\"]{2,80},\s+(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3}),?$")
 _AGE = re.compile(r",\s*\d{1,3}\s*(?=,|$)")  # "Ana Ruiz, 58, said"
-_TRAILING_RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,\"]*,?\s*$")
+_TRAILING_RELATIVE = re.compile(r"(?:,\s+|\s+)(?:who|whose)\s[^,\"]*,?\s*$")
+_NAME_FIRST = re.compile(  # "Ana Ruiz, head of Lumo, a Lisbon firm, said"
+    r"^(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3}),\s+(?:a|an|the|[a-z]+)\s[^\"]*$")
 _DETERMINERS = frozenset("the a an he she they her his their its our".split())
 _LEAD_CONJUNCTION = re.compile(r"^(?:and|but|yet|so)\s+", re.IGNORECASE)
 _COLON = re.compile(rf"^(?P<who>[^\":]{{1,90}}?)\s+(?P<verb>{_VERB})\b[^\":]{{0,40}}:\s*\"(?P<q>.+)$")
 # What may follow "..., X said" and qualify the saying, not the content: "in a statement
 # on Monday", "citing weaker demand", "adding that ..." (which is further content).
 _TAIL_OPENER = (r"(?:[a-z]+ing|in|at|on|during|after|before|while|when|as|without|with|amid"
-                r"|despite|from|through|under|via|because|since|though|although|but|and)")
+                r"|despite|from|through|under|via|because|since|though|although|but|and"
+                r"|a|an)")  # ", a move that ...": an appositive on the content
 _TAIL_START = re.compile(rf"{_TAIL_OPENER}\b")
 _CONTENT_TAIL = re.compile(
     r",\s+(?:" + "|".join(sorted(lx.CLAUSE_GERUNDS)) + r")\s+(?:that\s+)?(?=[\w\"])")
@@ -60,9 +63,9 @@ _ASIDE = re.compile(
     rf"|insisted|warned|explained|stressed|continued|wrote),\s+(?P<post>.+)$"
 )
 _TRAILING_SAID = re.compile(
-    r"^(?P<content>(?:[^\"]|\"[^\"]*\"){12,}?)(?:,|(?<=,\"))\s+"
+    r"^(?P<content>(?=.{12})(?:[^\"]|\"[^\"]*\")+?)(?:,|(?<=,\"))\s+"
     r"(?:(?P<who>[^,\"]{1,70}?)\s+(?P<verb>said|says|added|adds"
-    r"|noted|notes|reported|reports|told\s+\w+|wrote|warned|explained|claimed|insisted"
+    r"|noted|notes|reported|reports|told\s+(?:[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}|\w+)|wrote|warned|explained|claimed|insisted"
     r"|stated|announced|confirmed|estimated)|(?P<verb2>said|says|added|noted|wrote)\s+"
     r"(?P<who2>[^,\"]{1,70}?))(?P<rest>(?:\s+(?:on|in|late|early|last|this)\s+\w+|\s+\w+day"
     r"|\s+in\s+an?\s+\w+(?:\s+\w+)?|\s+to\s+\w+(?:\s+\w+)?)*)"
@@ -330,6 +333,8 @@ def _subject_phrase(text: str) -> str:
         role, name = appositive.group("role"), appositive.group("name")
         short = len(f"{role} {name}".split()) <= 9 and not re.search(r"\s[A-Z]", role)
         subject = f"{role} {name}" if short else name
+    elif (described := _NAME_FIRST.match(subject)) is not None:
+        subject = described.group("name")
     return subject
 
 

@@ -36,6 +36,8 @@ _DATELINE = re.compile(
     r"\s*(?:\([A-Za-z .,]{2,30}\))?\s*[-]{1,2}\s+"
 )
 _QUOTED = re.compile(r"\"[^\"]*\"?")
+# "X told me": the reporter as the one spoken to, not the page speaking to the reader.
+_INTERVIEWER = re.compile(r"\b(?:told|asked|wrote to|said to|emailed|texted)\s+(?:me|us)\b")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 # "I" but not "(I-Vt.)" or the initial in "I. M. Pei".
 _FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|me|my)\b|\bWe\b|\bOur\b|\bI\b(?![-.])")
@@ -136,7 +138,7 @@ def _dateline_length(line: str) -> int:
 
 def _appeal(sentence: str, outlet: str | None) -> float:
     """How much a sentence addresses the reader rather than reports (0 = not at all)."""
-    bare = _QUOTED.sub(" ", sentence)
+    bare = _INTERVIEWER.sub(" ", _QUOTED.sub(" ", sentence))
     score = 2.0 * min(2, len(_SECOND_PERSON.findall(bare)))
     score += 2.0 * min(2, len(_FIRST_PERSON.findall(bare)))
     if _IMPERATIVE.match(bare.strip()):

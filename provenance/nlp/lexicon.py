@@ -97,5 +97,6 @@ GROUP_NOUNS = frozenset(
     " union unions ministry government prosecutors investigators researchers scientists"
     " doctors organizers organisers protesters activists critics observers aides advisers"
     " people company firm agency council commission committee military army voters"
-    " respondents members employees workers".split()
+    " respondents members employees workers voter respondent member employee worker"
+    " resident witness analyst expert".split()
 )
