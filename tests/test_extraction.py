@@ -116,6 +116,23 @@ def test_quotes_around_part_of_a_claim_stay_balanced() -> None:
     assert tweet.kind == "direct_quote" and tweet.text == "The levee held"
 
 
+def test_quotes_continued_and_split_around_the_speaker() -> None:
+    found = claims_of('Lena Vos said the harbour was busy. "The old pier has served us for a '
+                      'century," she continued. "Frankly," Vos said, "the new ferry needs a '
+                      'longer berth."')
+    quotes = [(c.text, c.speaker.name if c.speaker else None) for c in found[1:]]
+    assert quotes == [("The old pier has served us for a century", "Lena Vos"),
+                      ("The new ferry needs a longer berth", "Lena Vos")]
+
+
+def test_reporting_gerund_after_a_short_clause_with_an_irregular_verb() -> None:
+    found = claims_of("Lena Vos threw her support behind the plan on Monday, saying the "
+                      "harbour needs a second berth.")
+    said = [c for c in found if c.speaker]
+    assert [(c.text, c.speaker.name) for c in said] == [  # type: ignore[union-attr]
+        ("The harbour needs a second berth.", "Lena Vos")]
+
+
 def test_a_second_clause_with_its_own_speaker_is_its_own_claim() -> None:
     found = claims_of("Ferry fares rose by a tenth in March, and the harbour office said "
                       "they would rise again in the autumn.")

@@ -26,8 +26,10 @@ _GROUP = (r"(?:[a-z][\w'-]*\s+){0,2}(?:" + "|".join(sorted(lx.GROUP_NOUNS))
           + r"|[a-z]{3,}(?:ers|ists|ants|ents|ors))")
 _NAMEISH = rf"(?:{_GROUP}|he|she|they|[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|the|de|al))*" \
            r"|the\s+[\w'-]+(?:\s+[\w'-]+){0,3})"
+# After a quote, verbs that only mark who is speaking ("he continued") count too.
+_QUOTE_VERB = rf"(?:{_VERB}|continued|replied|responded|quipped|joked|recalled)"
 _QUOTE_FIRST = re.compile(
-    rf"^\"(?P<q>[^\"]+)\"\s*,?\s*(?P<who>[^\"]{{1,90}}?)\s+(?P<verb>{_VERB})\b(?P<rest>.*)$"
+    rf"^\"(?P<q>[^\"]+)\"\s*,?\s*(?P<who>[^\"]{{1,90}}?)\s+(?P<verb>{_QUOTE_VERB})\b(?P<rest>.*)$"
 )
 _QUOTE_FIRST_INVERTED = re.compile(
     r"^\"(?P<q>[^\"]+)\"\s*,?\s*(?P<verb>said|says|added|adds|wrote|writes|asked|noted)"
@@ -56,6 +58,7 @@ _TAIL_OPENER = (r"(?:[a-z]+ing|in|at|on|during|after|before|while|when|as|withou
                 r"|despite|from|through|under|via|because|since|though|although|but|and"
                 r"|a|an)")  # ", a move that ...": an appositive on the content
 _TAIL_START = re.compile(rf"{_TAIL_OPENER}\b")
+_QUOTE_RESUMED = re.compile(r",\s*(?=\")")  # '"Honestly," he said, "we may lose."'
 _CONTENT_TAIL = re.compile(
     r",\s+(?:" + "|".join(sorted(lx.CLAUSE_GERUNDS)) + r")\s+(?:that\s+)?(?=[\w\"])")
 _ASIDE = re.compile(
@@ -65,7 +68,8 @@ _ASIDE = re.compile(
 _TRAILING_SAID = re.compile(
     r"^(?P<content>(?=.{12})(?:[^\"]|\"[^\"]*\")+?)(?:,|(?<=,\"))\s+"
     r"(?:(?P<who>[^,\"]{1,70}?)\s+(?P<verb>said|says|added|adds"
-    r"|noted|notes|reported|reports|told\s+(?:[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}|\w+)|wrote|warned|explained|claimed|insisted"
+    r"|noted|notes|reported|reports|told\s+(?:[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}|\w+)"
+    r"|wrote|warned|explained|claimed|insisted"
     r"|stated|announced|confirmed|estimated)|(?P<verb2>said|says|added|noted|wrote)\s+"
     r"(?P<who2>[^,\"]{1,70}?))(?P<rest>(?:\s+(?:on|in|late|early|last|this)\s+\w+|\s+\w+day"
     r"|\s+in\s+an?\s+\w+(?:\s+\w+)?|\s+to\s+\w+(?:\s+\w+)?)*)"
@@ -164,7 +168,7 @@ def _quote_first(s: str) -> Attribution | None:
             return None
         who = m.group("who")
     rest = m.group("rest") or ""
-    added = _CONTENT_TAIL.match(rest)
+    added = _CONTENT_TAIL.match(rest) or _QUOTE_RESUMED.match(rest)
     more = _inner(s, m.start("rest") + added.end(), len(s)) if added else None
     return Attribution("direct_quote", who, _inner(s, m.start("q"), m.end("q")),
                        _statement_via(rest), verb=m.group("verb").split()[-1],
@@ -357,9 +361,11 @@ def _is_subject(phrase: str) -> bool:
         return False
     if _FINITE.search(phrase.lower()):
         return False
+    first, last = words[0], words[-1]
+    if last.lower() in lx.GROUP_NOUNS:
+        return True  # "52 percent of registered voters"
     if any(w.endswith("ed") and w.islower() and len(w) > 4 for w in words[1:]):
         return False
-    first, last = words[0], words[-1]
     return first[:1].isupper() or first.lower() in ("the", "both", "a", "an") or len(words) <= 3 \
         or last[:1].isupper() or last.lower() in lx.GROUP_NOUNS  # "union leader Marta Okafor"
 

@@ -325,12 +325,15 @@ def _hanging_piece(s: str, m: re.Match[str], a: int, b: int, subject: str | None
             return None
         prefix = s[a:a + heads[-1].start(2)]
         return Piece(_tidy(prefix + gerund + " " + rest), m.start("g"), b, origin="hanging")
-    if gerund in lx.PREPOSITIONAL_ING or len(s[a:m.start()].split()) < 4:
+    main_words = len(s[a:m.start()].split())
+    if gerund in lx.PREPOSITIONAL_ING or main_words < 3:
         return None
-    if gerund in lx.CLAUSE_GERUNDS and subject:
+    if gerund in lx.CLAUSE_GERUNDS and subject:  # "Ruiz attacked the plan, saying ..."
         text = re.sub(r"^that\s+", "", rest)
         return Piece(_tidy(text), m.end(), b, kind="indirect", speaker=subject,
                      origin="hanging")
+    if main_words < 4:
+        return None
     if gerund in lx.GERUND_VERBS and subject:
         text = f"{subject} {lx.past_tense(gerund)} {rest}"
         return Piece(_tidy(text), m.start("g"), b, kind="indirect", speaker=subject,
@@ -348,12 +351,19 @@ def _hanging_piece(s: str, m: re.Match[str], a: int, b: int, subject: str | None
 
 def _subject(clause: str) -> str | None:
     words = clause.split()
-    taken = []
+    taken: list[str] = []
     for word in words:
         if _verbish(word) or "," in word:
             break
+        if len(taken) >= 2 and word[:1].islower() and word not in _BOUNDARY_WORDS \
+                and _is_name(taken):
+            break  # "Ana Ruiz threw her support ...": a name, then its (irregular) verb
         taken.append(word)
     return " ".join(taken) if 0 < len(taken) <= 6 and taken[0][:1].isupper() else None
+
+
+def _is_name(words: list[str]) -> bool:
+    return all(w[:1].isupper() for w in words) and words[0].lower() not in _SUBJECT_STARTS
 
 
 def _masked_text(s: str, a: int, b: int, mask: list[tuple[int, int]]) -> str:

@@ -10,7 +10,7 @@ import re
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen sen rep gov lt col sgt capt cmdr adm st jr sr inc co corp ltd no vs"
     " jan feb mar apr jun jul aug sep sept oct nov dec mt ft approx est dept univ"
-    " a.m p.m e.g i.e".split()
+    " a.m p.m e.g i.e v".split()
 )
 # After an acronym such as "U.S." a new sentence starts only with a word like these.
 _SENTENCE_STARTERS = frozenset(
