@@ -172,7 +172,6 @@ def _store(engine: Engine, doc: SourceDocument, extraction: Extraction, force: b
         report.updated += 1
 
 
-
 def _retrying(work: Callable[[Session], T], engine: Engine) -> T:
     """Run ``work`` in a transaction, again when a concurrent writer made it fail."""
     for attempt in range(WRITE_ATTEMPTS - 1):

@@ -126,7 +126,8 @@ class Attribution:
 def has_cue(text: str) -> bool:
     """Whether ``text`` holds anything an attribution needs: a quote, a reporting verb or
     "according to" (cheap; ``attribute`` is not)."""
-    return '"' in text or "ccording to" in text or _VERB_AFTER_SPACE.search(text) is not None
+    return '"' in text or "ccording to" in text \
+        or _VERB_AFTER_SPACE.search(text) is not None  # "ccording": either case of "A"
 
 
 def attribute(sentence: str) -> Attribution:
@@ -238,7 +239,7 @@ def _according(s: str) -> Attribution | None:
     m = _ACCORDING_TAIL.match(s) or _ACCORDING_HEAD.match(s) or _ACCORDING_ASIDE.match(s)
     if m is None:
         return None
-    lead = _lead(s, m.group("pre")) if "pre" in m.re.groupindex else None
+    lead = _lead(s, m.group("pre")) if m.re is _ACCORDING_ASIDE else None
     inner = _reporting_verb(m.group("content"))
     who = m.group("who").strip()
     if inner is not None and inner.speaker:
