@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import create_engine
 
-from provenance.config import database_url
+from provenance.db.engine import make_engine, migration_connection
 from provenance.db.models import Base
 
 target_metadata = Base.metadata
@@ -26,6 +25,6 @@ connection = context.config.attributes.get("connection")
 if connection is not None:
     _run(connection)
 else:
-    engine = create_engine(database_url(context.config.get_main_option("sqlalchemy.url")))
-    with engine.begin() as conn:
+    with migration_connection(make_engine(context.config.get_main_option("sqlalchemy.url"))) \
+            as conn:
         _run(conn)

@@ -13,9 +13,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from provenance.config import database_url, redacted
 from provenance.errors import DatabaseError
@@ -68,20 +69,79 @@ def head_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Migrate the database to ``revision`` (the newest by default)."""
+    """Migrate the database to ``revision`` (the newest by default), all or nothing."""
     cfg = alembic_config()
-    with _connect(engine) as conn:
+    with migration_connection(engine) as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
-        conn.commit()
 
 
 def downgrade(engine: Engine, revision: str) -> None:
+    """Migrate the database back to ``revision``, all or nothing."""
     cfg = alembic_config()
-    with _connect(engine) as conn:
+    with migration_connection(engine) as conn:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, revision)
-        conn.commit()
+
+
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[Connection]:
+    """A connection inside one transaction that commits only if every step succeeded.
+
+    PostgreSQL has transactional DDL. SQLite needs two things pysqlite does not do: an
+    explicit BEGIN (pysqlite runs DDL outside any transaction, so a killed migration would
+    leave half a schema), and foreign keys off (Alembic rebuilds a table by copy, DROP and
+    rename, and with foreign keys on the DROP cascades into every child table). The
+    migration therefore gets its own SQLite connection, discarded afterwards, and must not
+    add foreign-key violations.
+    """
+    if engine.dialect.name != "sqlite":
+        with _connect(engine) as conn, conn.begin():
+            yield conn
+        return
+    migrator = create_engine(engine.url, poolclass=NullPool)
+    event.listen(migrator, "connect", _sqlite_migration_pragmas)
+    event.listen(migrator, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+    try:
+        with _connect(migrator) as conn, conn.begin():
+            violations_before = _foreign_key_violations(conn)
+            _drop_abandoned_table_copies(conn)
+            yield conn
+            if _foreign_key_violations(conn) > violations_before:
+                raise DatabaseError(
+                    f"migrating {redacted(str(engine.url))} would break links between"
+                    " tables; nothing was changed")
+    finally:
+        migrator.dispose()
+
+
+def _sqlite_migration_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # BEGIN/COMMIT are ours, DDL included
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=OFF")  # a no-op once a transaction is open
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+def _foreign_key_violations(conn: Connection) -> int:
+    return len(conn.exec_driver_sql("PRAGMA foreign_key_check").all())
+
+
+def _drop_abandoned_table_copies(conn: Connection) -> None:
+    """Drop the half-built copies a migration killed by an older prov left behind.
+
+    Before migrations were one transaction, a kill between Alembic's copy and its rename
+    left ``_alembic_tmp_<table>`` beside the intact original, and every later migration
+    failed on it. The original still holds the data, so the copy is dropped.
+    """
+    names = set(conn.execute(text("select name from sqlite_master where type = 'table'"))
+                .scalars())
+    for name in sorted(names):
+        if name.startswith(_BATCH_COPY_PREFIX) and name[len(_BATCH_COPY_PREFIX):] in names:
+            conn.exec_driver_sql(f'DROP TABLE "{name}"')
+
+
+_BATCH_COPY_PREFIX = "_alembic_tmp_"
 
 
 def open_database(db: str | None = None) -> Engine:
