@@ -65,14 +65,15 @@ def ingest_paths(engine: Engine, paths: list[Path], *, override: ArticleMeta = A
                 _store(engine, item.doc, extraction, force, report)
             if item.ends_file and progress:
                 progress(str(item.path))
-    if match and (report.added or report.updated):
+    if match:  # also when nothing was added: a killed run may have left claims unmatched
         match_new_claims(engine)
     return report
 
 
-def match_new_claims(engine: Engine) -> None:
-    """Group and flag conflicts for the claims not matched yet, in one retried transaction."""
-    _retrying(lambda session: update_matches(session), engine)
+def match_new_claims(engine: Engine, rebuild: bool = False) -> None:
+    """Group and flag conflicts for the claims not matched yet (all with ``rebuild``), in one
+    transaction retried when a concurrent writer deadlocks or conflicts with it."""
+    _retrying(lambda session: update_matches(session, rebuild=rebuild), engine)
 
 
 @dataclass(frozen=True)

@@ -25,21 +25,26 @@ def prov(db: str, *args: str) -> subprocess.Popen[bytes]:
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
-def counts(db: str) -> tuple[int, int, int]:
+def counts(db: str) -> tuple[int, ...]:
+    """Articles, claims, outlets, speakers and topics stored."""
     engine = make_engine(db)
     try:
         with engine.connect() as conn:
-            return (conn.scalar(select(func.count()).select_from(m.Article)) or 0,
-                    conn.scalar(select(func.count()).select_from(m.Claim)) or 0,
-                    conn.scalar(select(func.count()).select_from(m.Outlet)) or 0)
+            return tuple(conn.scalar(select(func.count()).select_from(table)) or 0
+                         for table in (m.Article, m.Claim, m.Outlet, m.Speaker, m.Topic))
     finally:
         engine.dispose()
 
 
-def test_four_concurrent_ingests_store_each_article_once(db_url: str, sqlite_url: str) -> None:
+def test_eight_concurrent_ingests_store_each_article_and_speaker_once(
+        db_url: str, sqlite_url: str) -> None:
     reference = prov(sqlite_url, "ingest", str(ROOT / "seeds"))
     assert reference.wait(120) == 0
-    procs = [prov(db_url, "ingest", str(ROOT / "seeds")) for _ in range(4)]
+    files = sorted(str(p) for p in (ROOT / "seeds").iterdir() if p.suffix != ".toml")
+    # Each process starts at another article, so that articles naming one speaker are
+    # written at the same moment by different processes.
+    procs = [prov(db_url, "ingest", *files[i % len(files):], *files[:i % len(files)])
+             for i in range(8)]
     for p in procs:
         assert p.wait(300) == 0, p.stderr.read() if p.stderr else ""
     assert counts(db_url) == counts(sqlite_url)

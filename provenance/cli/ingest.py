@@ -80,9 +80,8 @@ def _run(engine: Engine, paths: list[Path], override: ArticleMeta, force: bool,
             task = bar.add_task("ingesting", total=len(files))
             report = ingest_paths(engine, paths, progress=lambda _: bar.advance(task),
                                   match=False, **settings)  # type: ignore[arg-type]
-        if report.added or report.updated:
-            with Console(stderr=True).status("matching claims across articles"):
-                match_new_claims(engine)
+        with Console(stderr=True).status("matching claims across articles"):
+            match_new_claims(engine)
         return report
     return ingest_paths(engine, paths, **settings)  # type: ignore[arg-type]
 

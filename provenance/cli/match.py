@@ -7,7 +7,7 @@ import typer
 from provenance.cli.common import options
 from provenance.db.engine import unit_of_work
 from provenance.db.queries import counts
-from provenance.match import update_matches
+from provenance.jobs import match_new_claims
 
 
 def register(app: typer.Typer) -> None:
@@ -19,7 +19,8 @@ def match(
     rebuild: bool = typer.Option(False, "--rebuild", help="Recompute all groups and conflicts."),
 ) -> None:
     """Match new claims into groups and conflicts (ingest does this on its own)."""
-    with unit_of_work(options(ctx).engine()) as session:
-        update_matches(session, rebuild=rebuild)
+    engine = options(ctx).engine()
+    match_new_claims(engine, rebuild=rebuild)
+    with unit_of_work(engine) as session:
         totals = counts(session)
     typer.echo(f"{totals['groups']} groups, {totals['conflicts']} conflicts")

@@ -14,6 +14,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
@@ -22,6 +23,9 @@ from provenance.config import database_url, redacted
 from provenance.errors import DatabaseError
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+CONNECT_TIMEOUT_S = 10
+"""How long to wait for a database server to answer before giving up (a URL's own
+``connect_timeout`` wins): a server that accepts and never answers must not hang prov."""
 
 
 def migrations_dir() -> Path:
@@ -43,12 +47,19 @@ def make_engine(db: str | None = None) -> Engine:
     """An engine for ``--db``/``PROV_DB``/``prov.db``; SQLite gets WAL and foreign keys."""
     url = database_url(db)
     try:
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True, connect_args=_connect_args(url))
     except (ArgumentError, ImportError, SQLAlchemyError) as exc:
         raise DatabaseError(f"cannot use database {redacted(url)}: {_short(exc)}") from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def _connect_args(url: str) -> dict[str, Any]:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql" or "connect_timeout" in parsed.query:
+        return {}
+    return {"connect_timeout": CONNECT_TIMEOUT_S}
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -121,7 +121,8 @@ class Claim(Base):
     event_date: Mapped[str | None] = mapped_column(String(10))
     context: Mapped[str] = mapped_column(Text, default="")
     via: Mapped[list[str]] = mapped_column(JSON, default=list)
-    matched: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    matched: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(),
+                                          index=True)
     denies_id: Mapped[int | None] = mapped_column(
         ForeignKey("claims.id", ondelete="SET NULL"), index=True
     )

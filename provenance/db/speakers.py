@@ -6,10 +6,11 @@ are loaded in one query.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session, joinedload
 
 from provenance import domain
@@ -37,6 +38,7 @@ class SpeakerIndex:
         self._aliases: dict[str, list[m.SpeakerAlias]] = defaultdict(list)
         wanted = sorted(set(blocks))
         if wanted:
+            _lock_blocks(session, wanted)
             query = (select(m.SpeakerAlias).where(m.SpeakerAlias.block.in_(wanted))
                      .options(joinedload(m.SpeakerAlias.speaker)
                               .selectinload(m.Speaker.roles)))
@@ -68,6 +70,30 @@ class SpeakerIndex:
                    and same_speaker(speaker.name, speaker.kind, a.alias, a.speaker.kind)
                    and same_speaker(speaker.name, speaker.kind, a.speaker.name, a.speaker.kind)]
         return max(matches, key=lambda s: len(s.name), default=None)
+
+
+_SPEAKER_LOCKS = 0x73706B  # "spk": the advisory-lock namespace of speaker blocks
+
+
+def _lock_blocks(session: Session, blocks: list[str]) -> None:
+    """On PostgreSQL, hold each block's advisory lock until the transaction ends.
+
+    Speakers are matched fuzzily, so no unique key can stop two concurrent writers from
+    each creating "Ana Ruiz"; the lock makes the second wait and then see the first's row.
+    Keys are taken in sorted order so that two writers never wait on each other. SQLite
+    has one writer at a time and needs none.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    keys = sorted({_block_key(block) for block in blocks})
+    session.execute(text("select count(pg_advisory_xact_lock(:space, k)) from unnest(:keys) k"),
+                    {"space": _SPEAKER_LOCKS, "keys": keys})
+
+
+def _block_key(block: str) -> int:
+    """A stable signed 32-bit number for ``block`` (Python's hash() changes per process)."""
+    return int.from_bytes(hashlib.blake2b(block.encode(), digest_size=4).digest(), "big",
+                          signed=True)
 
 
 def resolve_speakers(session: Session,
