@@ -104,4 +104,5 @@ class Extraction:
     claims: tuple[Claim, ...]
     wire: tuple[str, ...] = ()
     headline: str | None = None
-    dropped: tuple[tuple[int, int, str], ...] = field(default=())
+    unread: int = 0
+    """Sentences too long to read for attribution, kept as the outlet's own claims."""

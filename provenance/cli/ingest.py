@@ -16,6 +16,7 @@ from provenance.db.queries import counts, speakers_with_counts
 from provenance.domain import ArticleMeta
 from provenance.ingest.readers import find_files
 from provenance.jobs import IngestReport, ingest_paths, match_new_claims, seed_folder
+from provenance.nlp.pipeline import MAX_SENTENCE_CHARS
 
 
 def register(app: typer.Typer) -> None:
@@ -89,5 +90,8 @@ def _run(engine: Engine, paths: list[Path], override: ArticleMeta, force: bool,
 def _print_report(report: IngestReport) -> None:
     for failure in report.failures:
         typer.echo(f"prov: skipped {short(failure.source, 80)}: {failure.message}", err=True)
+    for source, count in report.unread:
+        typer.echo(f"prov: note: {short(source, 80)}: {count} sentence(s) over "
+                   f"{MAX_SENTENCE_CHARS:,} characters kept without attribution", err=True)
     typer.echo(f"{report.added} added, {report.updated} re-extracted, {report.unchanged} "
                f"unchanged, {len(report.failures)} failed; {report.claims} claims extracted")

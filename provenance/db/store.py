@@ -67,12 +67,17 @@ def store_article(session: Session, doc: domain.SourceDocument,
     return article
 
 
+_ROWS_PER_INSERT = 1000
+"""SQLAlchemy's ordered RETURNING costs time quadratic in the rows of one call."""
+
+
 def _insert_claims(session: Session, article_id: int, claims: tuple[domain.Claim, ...],
                    speakers: list[list[m.Speaker]], topics: dict[str, m.Topic]) -> None:
     """An article's claims in a few multi-row INSERTs; the unit of work would go row by row."""
-    ids = session.scalars(
-        insert(m.Claim).returning(m.Claim.id, sort_by_parameter_order=True),
-        [_claim_values(article_id, i, c) for i, c in enumerate(claims)]).all()
+    values = [_claim_values(article_id, i, c) for i, c in enumerate(claims)]
+    statement = insert(m.Claim).returning(m.Claim.id, sort_by_parameter_order=True)
+    ids = [claim_id for start in range(0, len(values), _ROWS_PER_INSERT)
+           for claim_id in session.scalars(statement, values[start:start + _ROWS_PER_INSERT])]
     denials = [{"id": ids[i], "denies_id": ids[c.denies]}
                for i, c in enumerate(claims) if c.denies is not None]
     rows = list(zip(ids, claims, speakers))

@@ -42,8 +42,11 @@ def rivals(claims: Iterable[ClaimFeatures]) -> list[FoundConflict]:
             by_sentence.setdefault((c.article_id, c.sentence), []).append(c)
     found = []
     for group in by_sentence.values():
+        group.sort(key=lambda c: c.id)
         for i, a in enumerate(group):
-            for b in group[i + 1:]:
+            # One sentence's claims have neighbouring ids; the same sentence repeated
+            # elsewhere in the article is another sentence, and must not cost n² pairs.
+            for b in group[i + 1:i + 1 + RIVAL_WINDOW]:
                 shared = _common_suffix(a.text, b.text)
                 if a.speaker != b.speaker and len(shared) >= RIVAL_SHARED * min(
                         len(a.text), len(b.text)):
@@ -53,6 +56,8 @@ def rivals(claims: Iterable[ClaimFeatures]) -> list[FoundConflict]:
     return found
 
 
+RIVAL_WINDOW = 8
+"""How many claims that follow one in its article can come from the same sentence."""
 RIVAL_SHARED = 0.6
 """Share of the shorter claim two rival claims must have in common (the predicate)."""
 

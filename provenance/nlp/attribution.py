@@ -20,7 +20,7 @@ _AUX = r"(?:(?:has|have|had|was|were|is|are|will|would|did|does|do|could|may|mig
 _QUOTED_AS = r"(?:(?:was|were|is|are)\s+quoted\s+as\s+saying|quoted)"
 _VERB = rf"(?:{_QUOTED_AS}|{_AUX}(?:{_VERB_ALT}|referred))"
 _VERB_AFTER_SPACE = re.compile(rf"\s(?P<verb>{_VERB})\b")
-_TRAILING_ASIDE = re.compile(r",\s*(?:[a-z]+\s*){1,4},?\s*$")  # ", however,"
+_TRAILING_ASIDE = re.compile(r",\s*+[a-z]++(?:\s++[a-z]++){0,3}\s*+,?\s*$")  # ", however,"
 # Unnamed groups: "aides", "senior officials", and agent nouns ("engineers", "economists").
 _GROUP = (r"(?:[a-z][\w'-]*\s+){0,2}(?:" + "|".join(sorted(lx.GROUP_NOUNS))
           + r"|[a-z]{3,}(?:ers|ists|ants|ents|ors))")
@@ -29,7 +29,8 @@ _NAMEISH = rf"(?:{_GROUP}|he|she|they|[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|the
 # After a quote, verbs that only mark who is speaking ("he continued") count too.
 _QUOTE_VERB = rf"(?:{_VERB}|continued|replied|responded|quipped|joked|recalled)"
 _QUOTE_FIRST = re.compile(
-    rf"^\"(?P<q>[^\"]+)\"\s*,?\s*(?P<who>[^\"]{{1,90}}?)\s+(?P<verb>{_QUOTE_VERB})\b(?P<rest>.*)$"
+    rf"^\"(?P<q>[^\"]+)\"\s*+,?\s*+(?P<who>[^\"\s][^\"]{{0,89}}?)\s++(?P<verb>{_QUOTE_VERB})\b"
+    r"(?P<rest>.*)$"
 )
 _QUOTE_FIRST_INVERTED = re.compile(
     r"^\"(?P<q>[^\"]+)\"\s*,?\s*(?P<verb>said|says|added|adds|wrote|writes|asked|noted)"
@@ -51,7 +52,8 @@ _NAME_FIRST = re.compile(  # "Ana Ruiz, head of Lumo, a Lisbon firm, said"
     r"^(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3}),\s+(?:a|an|the|[a-z]+)\s[^\"]*$")
 _DETERMINERS = frozenset("the a an he she they her his their its our".split())
 _LEAD_CONJUNCTION = re.compile(r"^(?:and|but|yet|so)\s+", re.IGNORECASE)
-_COLON = re.compile(rf"^(?P<who>[^\":]{{1,90}}?)\s+(?P<verb>{_VERB})\b[^\":]{{0,40}}:\s*\"(?P<q>.+)$")
+_COLON = re.compile(
+    rf"^(?P<who>[^\":]{{1,90}}?)\s++(?P<verb>{_VERB})\b[^\":]{{0,40}}:\s*+\"(?P<q>.+)$")
 # What may follow "..., X said" and qualify the saying, not the content: "in a statement
 # on Monday", "citing weaker demand", "adding that ..." (which is further content).
 _TAIL_OPENER = (r"(?:[a-z]+ing|in|at|on|during|after|before|while|when|as|without|with|amid"
@@ -66,13 +68,15 @@ _ASIDE = re.compile(
     rf"|insisted|warned|explained|stressed|continued|wrote),\s+(?P<post>.+)$"
 )
 _TRAILING_SAID = re.compile(
-    r"^(?P<content>(?=.{12})(?:[^\"]|\"[^\"]*\")+?)(?:,|(?<=,\"))\s+"
-    r"(?:(?P<who>[^,\"]{1,70}?)\s+(?P<verb>said|says|added|adds"
+    r"^(?P<content>(?=.{12})(?:[^\"]|\"[^\"]*\")+?)(?:,|(?<=,\"))\s++"
+    r"(?:(?P<who>[^,\"\s][^,\"]{0,69}?)\s++(?P<verb>said|says|added|adds"
     r"|noted|notes|reported|reports|told\s+(?:[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}|\w+)"
     r"|wrote|warned|explained|claimed|insisted"
-    r"|stated|announced|confirmed|estimated)|(?P<verb2>said|says|added|noted|wrote)\s+"
-    r"(?P<who2>[^,\"]{1,70}?))(?P<rest>(?:\s+(?:on|in|late|early|last|this)\s+\w+|\s+\w+day"
-    r"|\s+in\s+an?\s+\w+(?:\s+\w+)?|\s+to\s+\w+(?:\s+\w+)?)*)"
+    r"|stated|announced|confirmed|estimated)|(?P<verb2>said|says|added|noted|wrote)\s++"
+    # At most four adverbials after the verb: an unbounded run of them ("to to to ...")
+    # could be split in exponentially many ways before failing.
+    r"(?P<who2>[^,\"\s][^,\"]{0,69}?))(?P<rest>(?:\s+(?:on|in|late|early|last|this)\s+\w+|\s+\w+day"
+    r"|\s+in\s+an?\s+\w+(?:\s+\w+)?|\s+to\s+\w+(?:\s+\w+)?){0,4})"
     r"(?P<tail>,\s+[^\"]*?|,\s+\w+\s+\".*?)?\s*[.!]?$"
 )
 _ACCORDING_TAIL = re.compile(r"^(?P<content>.+?),?\s+according\s+to\s+(?P<who>[^,]+?)[.!]?$")
@@ -92,7 +96,7 @@ _TOLD_OBJECT = re.compile(
 _WHEN = (r"(?:(?:" + "|".join(lx.WEEKDAYS + lx.MONTHS) + r"|(?:19|20)\d\d)"
          r"(?:\s+(?:morning|afternoon|evening|night))?)")
 _TIME_ADVERBIAL = re.compile(
-    rf"^\s*,?\s*(?:(?:on|in|since|until)\s+(?:late\s+|early\s+|mid-?)?{_WHEN}(?:\s+\d{{1,2}})?"
+    rf"^\s*+,?\s*+(?:(?:on|in|since|until)\s+(?:late\s+|early\s+|mid-?)?{_WHEN}(?:\s+\d{{1,2}})?"
     rf"(?:,?\s+\d{{4}})?|(?:last|this|next|earlier|later)(?:\s+this)?\s+\w+|(?:late|early)\s+{_WHEN}"
     rf"|yesterday|today|{_WHEN}|in\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+)?(?:statement"
     rf"|interview|post|letter|speech|briefing|release|tweet|message)(?:\s+(?:on|to)\s+\w+)?"

@@ -73,12 +73,20 @@ class Piece:
 
 def split_sentence(sentence: str) -> list[Piece]:
     """Atomic claims of one sentence, in reading order."""
-    cut = _second_speaker(sentence)
-    if cut is not None:
-        left_end, right_start = cut
-        right = split_sentence(sentence[right_start:])
-        return split_sentence(sentence[:left_end]) + [
-            replace(p, start=p.start + right_start, end=p.end + right_start) for p in right]
+    pieces: list[Piece] = []
+    todo = [(0, len(sentence))]  # clauses still to read, the next one last
+    while todo:
+        start, end = todo.pop()
+        cut = _second_speaker(sentence[start:end])
+        if cut is None:
+            pieces += [replace(p, start=p.start + start, end=p.end + start)
+                       for p in _clause_pieces(sentence[start:end])]
+        else:  # "A, and the bank said B": A and B are read on their own
+            todo += [(start + cut[1], end), (start, start + cut[0])]
+    return pieces
+
+
+def _clause_pieces(sentence: str) -> list[Piece]:
     att = attribute(sentence)
     c0, c1 = att.content
     if att.kind == "none":

@@ -108,20 +108,26 @@ def _year_for(month: int, pub: date | None, future: bool, phrase: str) -> int | 
 def _weekday(target: int, pub: date | None, future: bool) -> str | None:
     if pub is None:
         return None
-    delta = (target - pub.weekday()) % 7
     if future:
-        return (pub + timedelta(days=delta)).isoformat()
-    return (pub - timedelta(days=(pub.weekday() - target) % 7)).isoformat()
+        return _days_after(pub, (target - pub.weekday()) % 7)
+    return _days_after(pub, -((pub.weekday() - target) % 7))
+
+
+def _days_after(pub: date, days: int) -> str | None:
+    """``pub`` moved by ``days``, or None past the calendar's ends (year 1 and 9999)."""
+    try:
+        return (pub + timedelta(days=days)).isoformat()
+    except OverflowError:
+        return None
 
 
 def _relative(rel: str, pub: date | None) -> str | None:
     if pub is None:
         return None
     if rel in ("yesterday", "today", "tomorrow"):
-        return (pub + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rel])).isoformat()
+        return _days_after(pub, {"yesterday": -1, "today": 0, "tomorrow": 1}[rel])
     if rel.endswith("week"):
-        shift = {"last": -7, "next": 7}.get(rel.split()[0], 0)
-        return (pub + timedelta(days=shift)).isoformat()
+        return _days_after(pub, {"last": -7, "next": 7}.get(rel.split()[0], 0))
     if rel.endswith("month"):
         shift = {"last": -1, "next": 1}.get(rel.split()[0], 0)
         month_index = pub.year * 12 + pub.month - 1 + shift
