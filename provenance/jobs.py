@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import Engine, delete, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from provenance.db import models as m
-from provenance.db.engine import unit_of_work
+from provenance.db.engine import short_error, unit_of_work
 from provenance.db.store import article_by_hash, content_hash, store_article, topic_named
 from provenance.domain import ArticleMeta, Extraction, SourceDocument
 from provenance.errors import DatabaseError
@@ -39,6 +39,8 @@ class IngestReport:
     unchanged: int = 0
     claims: int = 0
     failures: list[ReadFailure] = field(default_factory=list)
+    unread: list[tuple[str, int]] = field(default_factory=list)
+    """Articles with sentences too long to read for attribution, and how many."""
 
 
 WRITE_ATTEMPTS = 6
@@ -61,7 +63,9 @@ def ingest_paths(engine: Engine, paths: list[Path], *, override: ArticleMeta = A
     with _extractor(workers) as pool:
         for item, extraction in _in_order(pool, partial(_extract, taxonomy=taxonomy), work,
                                           window=4 * workers):
-            if item.doc is not None and extraction is not None:
+            if isinstance(extraction, ReadFailure):
+                report.failures.append(extraction)
+            elif item.doc is not None and extraction is not None:
                 _store(engine, item.doc, extraction, force, report)
             if item.ends_file and progress:
                 progress(str(item.path))
@@ -89,7 +93,7 @@ def _work(engine: Engine, files: list[Path], override: ArticleMeta, force: bool,
           report: IngestReport) -> Iterator[_WorkItem]:
     for path in files:
         docs = []
-        for item in read_file(path, override):
+        for item in _read(path, override):
             if isinstance(item, ReadFailure):
                 report.failures.append(item)
             elif _needs_extraction(engine, item, force):
@@ -102,8 +106,26 @@ def _work(engine: Engine, files: list[Path], override: ArticleMeta, force: bool,
             yield _WorkItem(path, doc, i == len(docs) - 1)
 
 
-def _extract(item: _WorkItem, taxonomy: Taxonomy) -> Extraction | None:
-    return extract(item.doc, taxonomy) if item.doc is not None else None
+def _read(path: Path, override: ArticleMeta) -> Iterator[SourceDocument | ReadFailure]:
+    """``read_file``, where even an error prov did not foresee fails this file alone."""
+    try:
+        yield from read_file(path, override)
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
+        yield ReadFailure(str(path), f"could not be read ({_described(exc)})")
+
+
+def _extract(item: _WorkItem, taxonomy: Taxonomy) -> Extraction | ReadFailure | None:
+    if item.doc is None:
+        return None
+    try:
+        return extract(item.doc, taxonomy)
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the run
+        return ReadFailure(item.doc.source, f"extraction failed ({_described(exc)})")
+
+
+def _described(exc: BaseException) -> str:
+    text = str(exc).splitlines()
+    return f"{type(exc).__name__}: {text[0][:200]}" if text else type(exc).__name__
 
 
 A = TypeVar("A")
@@ -162,11 +184,17 @@ def _store(engine: Engine, doc: SourceDocument, extraction: Extraction, force: b
         store_article(session, doc, extraction, digest, existing)
         return "added" if existing is None else "updated"
 
-    outcome = _retrying(write, engine)
+    try:
+        outcome = _retrying(write, engine)
+    except (DataError, IntegrityError) as exc:  # this article's data, not the database
+        report.failures.append(ReadFailure(doc.source, f"could not be stored ({short_error(exc)})"))
+        return
     if outcome == "unchanged":
         report.unchanged += 1
         return
     report.claims += len(extraction.claims)
+    if extraction.unread:
+        report.unread.append((doc.source, extraction.unread))
     if outcome == "added":
         report.added += 1
     else:

@@ -14,7 +14,17 @@ _FOLD = str.maketrans({
     "\ufeff": " ",
 })
 
-_NON_WORD = re.compile(r"[^a-z0-9%$.' ]+")
+_NON_WORD = re.compile(r"[^\w%$.' ]+|_")  # letters and digits of every script stay
+# Format characters that draw nothing but make two equal-looking names differ: zero-width
+# space, joiners, word joiner, soft hyphen, BOM, and bidirectional controls.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Cyrillic and Greek letters drawn like Latin ones (after Unicode's confusables.txt), folded
+# only inside a word that also has Latin letters: "Lavrоv" with a Cyrillic о is Lavrov, while
+# "Лавров" stays Cyrillic.
+_LATIN_LOOKALIKES = str.maketrans(
+    "аеорсухіјѕԁԛԝвнкмтАВЕКМНОРСТУХІЈЅαβεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdqwbhkmtABEKMHOPCTYXIJSaBeikvoptuxABEZHIKMNOPTYX")
+_MIXED_SCRIPT_WORD = re.compile(r"\w*[a-zA-Z]\w*")
 _SPACES = re.compile(r"\s+")
 
 
@@ -42,9 +52,16 @@ def strip_accents(text: str) -> str:
 
 
 def comparable(text: str | None) -> str:
-    """Lower-case, accent-free, punctuation-light form used by every fuzzy comparison."""
+    """Lower-case, accent-free, punctuation-light form used by every fuzzy comparison.
+
+    Names in any script keep their letters; invisible characters are dropped, and letters
+    of another script that only look Latin are read as Latin inside a Latin word.
+    """
     if not text:
         return ""
-    text = strip_accents(fold_chars(text)).lower()
+    text = _INVISIBLE.sub("", fold_chars(text))
+    if not text.isascii():
+        text = _MIXED_SCRIPT_WORD.sub(lambda m: m.group(0).translate(_LATIN_LOOKALIKES), text)
+    text = strip_accents(text).lower()
     text = _NON_WORD.sub(" ", text).replace(". ", " ").rstrip(".")
     return _SPACES.sub(" ", text).strip()

@@ -5,15 +5,24 @@ from __future__ import annotations
 import json
 import socket
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from provenance.cli import app
 from provenance.db import engine as engine_module
 from provenance.db.engine import open_database
+from provenance.domain import ArticleMeta, SourceDocument
+from provenance.ingest.decode import decode
 from provenance.jobs import ingest_paths
+from provenance.nlp.pipeline import MAX_SENTENCE_CHARS, extract
+from provenance.nlp.speakers import same_speaker
+from provenance.nlp.topics import load_taxonomy
+from provenance.text import comparable
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -50,3 +59,192 @@ def test_postgres_server_that_never_answers_gives_up(monkeypatch: pytest.MonkeyP
         code, out = invoke(f"postgresql+psycopg://prov@127.0.0.1:{port}/x", "claims")
     assert code == 3 and "cannot connect" in out
     assert time.monotonic() - started < 15
+
+
+# --- Time: extraction costs time in proportion to the text, whatever the text --------------
+
+NORMAL = ("The ships were diverted to a southern port on Friday, the port authority said in a "
+          "statement, and the union said 300 workers had been sent home. ")
+PUMPED = {  # the inputs that backtracked for minutes or hours, one per attack
+    "trailing_said_adverbials": "The ships were diverted, the port authority said"
+                                + " to" * 56 + ' "',
+    "trailing_aside_letters": "Officials, " + "a" * 400 + "1 he said the plan would fail.",
+    "quote_then_whitespace": '"Yes"' + "\t" * 300 + "x.",
+    "according_to_run": "according to officials, " * 200,
+    "which_run": "the plan, which failed, " * 200,
+}
+TAXONOMY = load_taxonomy()
+SLOWDOWN_MAX = 25
+"""How many times the time per character of a normal article hostile text may take; the
+hostile inputs above took 10,000 times and more."""
+TOKENS = [" to", "\t", " ", "according to officials, ", "the plan, which failed, ", ", ",
+          "the minister said the plan failed; ", '"', "'", "a", "A", "1", ".", ";", ":", "-",
+          " said", " told reporters", "Ana Ruiz", "(", ")", "'s", " which", " who", " and",
+          " that", " on Friday", " saying", " with", "$5 million", "12%", "U.S.", "Mr."]
+
+
+def _document(text: str) -> SourceDocument:
+    return SourceDocument("x.txt", text.encode(), text,
+                          ArticleMeta(outlet="Harbour Gazette", published=date(2024, 3, 6)), "txt")
+
+
+def _seconds(text: str) -> float:
+    """The best of three runs: a pause of the machine is not the input's doing."""
+    taken = []
+    for _ in range(3):
+        started = time.perf_counter()
+        extract(_document(text), TAXONOMY)
+        taken.append(time.perf_counter() - started)
+    return min(taken)
+
+
+@pytest.fixture(scope="module")
+def normal_seconds_per_char() -> float:
+    text = NORMAL * 10
+    return _seconds(text) / len(text)
+
+
+def _assert_in_proportion(text: str, per_char: float) -> None:
+    # Short inputs are compared with a normal text of a few hundred characters: a fixed
+    # cost per article is no attack.
+    budget = SLOWDOWN_MAX * per_char * max(len(text), 300)
+    spent = _seconds(text)
+    assert spent <= budget, f"{spent:.3f} s for {len(text)} characters (budget {budget:.3f} s)"
+
+
+@pytest.mark.parametrize("name", sorted(PUMPED))
+def test_pumped_input_is_read_in_proportion_to_its_length(name: str,
+                                                         normal_seconds_per_char: float) -> None:
+    _assert_in_proportion(PUMPED[name], normal_seconds_per_char)
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(prefix=st.lists(st.sampled_from(TOKENS), max_size=12),
+       pump=st.lists(st.sampled_from(TOKENS), min_size=1, max_size=3),
+       times=st.integers(1, 150), suffix=st.lists(st.sampled_from(TOKENS), max_size=12))
+def test_adversarial_sentences_take_time_in_proportion_to_their_length(
+        prefix: list[str], pump: list[str], times: int, suffix: list[str],
+        normal_seconds_per_char: float) -> None:
+    text = "".join(prefix + pump * times + suffix)[:2 * MAX_SENTENCE_CHARS]
+    _assert_in_proportion(text, normal_seconds_per_char)
+
+
+def test_sentence_over_the_cap_is_kept_unattributed_and_reported(sqlite_url: str,
+                                                                 tmp_path: Path) -> None:
+    run_on = "the council said the plan had failed, " * 60  # one sentence, 2,280 characters
+    (tmp_path / "run-on.txt").write_text(f"{NORMAL}\n\n{run_on}.\n")
+    code, out = invoke(sqlite_url, "ingest", str(tmp_path / "run-on.txt"))
+    assert code == 0 and "1 sentence(s) over" in out
+    claims = exported(sqlite_url)["claims"]
+    kept = [c for c in claims if "council said the plan" in str(c["text"])]
+    assert kept and all(c["speaker"] is None for c in kept)
+    assert all(len(str(c["text"])) <= MAX_SENTENCE_CHARS for c in kept)
+    assert sum(len(str(c["text"])) for c in kept) >= len(run_on) - 60
+
+
+# --- Input: one bad file or record is one named line, and the run goes on ------------------
+
+GOOD = "---\noutlet: Harbour Gazette\npublished: 2024-03-06\n---\n" + NORMAL + "\n"
+HOSTILE_FILES = {
+    "impossible_date.md": "---\npublished: 2024-13-45\n---\n" + NORMAL,
+    "billion_laughs.md": "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a]\n"
+                         "c: &c [*b, *b, *b, *b, *b, *b]\ntitle: [*c, *c, *c, *c, *c, *c]\n---\n"
+                         + NORMAL,
+    "deep_yaml.md": "---\ntitle: " + "[" * 5000 + "]" * 5000 + "\n---\n" + NORMAL,
+    "deep.json": "[" * 100_000 + "]" * 100_000,
+    "title_is_a_list.md": "---\ntitle: [a, b]\n---\n" + NORMAL,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_FILES))
+def test_hostile_file_fails_alone_in_one_line(name: str, sqlite_url: str,
+                                              tmp_path: Path) -> None:
+    (tmp_path / name).write_text(HOSTILE_FILES[name])
+    (tmp_path / "z-good.md").write_text(GOOD)  # read after the hostile one
+    code, out = invoke(sqlite_url, "ingest", str(tmp_path))
+    assert code == 1 and "Traceback" not in out
+    assert [line for line in out.splitlines() if "skipped" in line][0].count(name) == 1
+    assert "1 added" in out and "1 failed" in out
+
+
+def test_malformed_manifest_fails_its_files_in_one_line(sqlite_url: str, tmp_path: Path) -> None:
+    (tmp_path / "manifest.toml").write_text('files = "not a table"\n')
+    (tmp_path / "a.txt").write_text(NORMAL)
+    code, out = invoke(sqlite_url, "ingest", str(tmp_path))
+    assert code == 1 and "'files' must be a table" in out and "Traceback" not in out
+
+
+def test_one_broken_json_lines_record_fails_alone(sqlite_url: str, tmp_path: Path) -> None:
+    good = json.dumps({"text": NORMAL, "outlet": "Harbour Gazette"})
+    lines = [good, good.replace("ships", "barges"), "{broken", good.replace("ships", "ferries")]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    code, out = invoke(sqlite_url, "ingest", str(tmp_path / "feed.jsonl"))
+    assert code == 1 and "feed.jsonl#3" in out
+    assert "3 added" in out and "1 failed" in out
+
+
+def test_far_future_publication_date_with_tomorrow(sqlite_url: str, tmp_path: Path) -> None:
+    (tmp_path / "end.md").write_text("---\npublished: 9999-12-31\n---\n"
+                                     "The mayor said the bridge would reopen tomorrow.\n")
+    code, out = invoke(sqlite_url, "ingest", str(tmp_path))
+    assert code == 0 and "1 added" in out
+
+
+def test_extraction_error_fails_the_article_not_the_run(sqlite_url: str, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from provenance import jobs
+
+    def extract_or_break(doc: SourceDocument, taxonomy: object = None) -> object:
+        if "boom" in doc.text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return extract(doc)
+
+    monkeypatch.setattr(jobs, "extract", extract_or_break)
+    (tmp_path / "a-boom.txt").write_text("The boom was heard for miles, the police said.\n")
+    (tmp_path / "b-good.txt").write_text(NORMAL)
+    code, out = invoke(sqlite_url, "ingest", str(tmp_path))
+    assert code == 1 and "a-boom.txt: extraction failed (RecursionError" in out
+    assert "1 added" in out
+
+
+def test_nul_and_overlong_fields_are_stored_on_postgres(pg_url: str, tmp_path: Path) -> None:
+    speaker = "according to " + "a very long description of the people who said so " * 8
+    (tmp_path / "nul.md").write_text(
+        f"---\noutlet: {'Harbour Gazette ' * 20}\ntitle: T\n---\n"
+        f"The pier\x00 opened on Friday, {speaker.strip()}.\n\n"
+        + "The mayor said the new pier cost $" + "9" * 400 + " in all.\n" + NORMAL)
+    code, out = invoke(pg_url, "ingest", str(tmp_path))
+    assert code == 0, out
+    data = exported(pg_url)
+    assert len(str(data["articles"][0]["outlet"])) <= 200
+    assert all("\x00" not in str(c["text"]) for c in data["claims"])
+
+
+def test_stray_byte_keeps_utf8_accents() -> None:
+    raw = "Nicolás Maduro said the talks would resume. ".encode() + b"\xff\n"
+    assert decode(raw).startswith("Nicolás Maduro")
+
+
+def test_photo_credit_inside_a_one_paragraph_article_drops_only_its_sentence() -> None:
+    words = "The port reopened on Friday after a week of repairs, the harbour master said. " * 6
+    text = words + "Photo: Harbour Gazette / Ana Ruiz. " + words
+    claims = extract(_document(text), TAXONOMY).claims
+    assert claims and not any("Photo" in c.text for c in claims)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Сергей Лавров", "Сергей Лавров"),        # Cyrillic, the same name twice
+    ("Σεργκέι Λαβρόφ", "Σεργκέι Λαβρόφ"),      # Greek
+    ("Sergei Lavrov", "Sergei Lavr\u043ev"),     # a Cyrillic о among Latin letters
+    ("Sergei Lavrov", "Sergei Lav\u200drov"),    # a zero-width joiner
+    ("Sergei Lavrov", "Sergei Lav\u00adrov"),    # a soft hyphen
+])
+def test_names_in_any_script_and_look_alikes_are_one_speaker(a: str, b: str) -> None:
+    assert comparable(a) and comparable(a) == comparable(b)
+    assert same_speaker(a, "person", b, "person")
+
+
+def test_names_in_different_scripts_stay_apart() -> None:
+    assert not same_speaker("Сергей Лавров", "person", "Sergei Lavrov", "person")
+    assert comparable("Лавров") != comparable("Lavrov")

@@ -49,7 +49,7 @@ def make_engine(db: str | None = None) -> Engine:
     try:
         engine = create_engine(url, pool_pre_ping=True, connect_args=_connect_args(url))
     except (ArgumentError, ImportError, SQLAlchemyError) as exc:
-        raise DatabaseError(f"cannot use database {redacted(url)}: {_short(exc)}") from None
+        raise DatabaseError(f"cannot use database {redacted(url)}: {short_error(exc)}") from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
@@ -201,7 +201,7 @@ def unit_of_work(engine: Engine) -> Iterator[Session]:
         session.commit()
     except OperationalError as exc:
         session.rollback()
-        raise DatabaseError(f"database error on {redacted(str(engine.url))}: {_short(exc)}") \
+        raise DatabaseError(f"database error on {redacted(str(engine.url))}: {short_error(exc)}") \
             from None
     except BaseException:
         session.rollback()
@@ -216,7 +216,7 @@ def _connect(engine: Engine) -> Iterator[Any]:
         conn = engine.connect()
     except (OperationalError, SQLAlchemyError) as exc:
         raise DatabaseError(
-            f"cannot connect to {redacted(str(engine.url))}: {_short(exc)}"
+            f"cannot connect to {redacted(str(engine.url))}: {short_error(exc)}"
             " (check --db / PROV_DB and that the server is running)"
         ) from None
     try:
@@ -225,6 +225,7 @@ def _connect(engine: Engine) -> Iterator[Any]:
         conn.close()
 
 
-def _short(exc: BaseException) -> str:
+def short_error(exc: BaseException) -> str:
+    """The first line of a database error, without SQLAlchemy's wrapping."""
     text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
     return text[0] if text else type(exc).__name__

@@ -16,9 +16,11 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    TypeDecorator,
     UniqueConstraint,
     false,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING_CONVENTION = {
@@ -28,6 +30,33 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+class BoundedString(TypeDecorator[str]):
+    """A string column that never receives more than its length, nor a NUL.
+
+    PostgreSQL refuses both (SQLite would keep them): one over-long outlet name or speaker
+    phrase in one article must not fail the article. Values are cut to the length; NULs,
+    which no article needs, are dropped. Applied to comparisons too, so a lookup by a long
+    name finds the row stored under it.
+    """
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        value = value.replace("\x00", "")
+        length = getattr(self.impl_instance, "length", None)
+        return value[:length] if length else value
+
+
+class BoundedText(BoundedString):
+    """A text column that never receives a NUL."""
+
+    impl = Text
+    cache_ok = True
 
 
 def _now() -> datetime:
@@ -42,7 +71,7 @@ class Outlet(Base):
     __tablename__ = "outlets"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(BoundedString(200), unique=True)
     articles: Mapped[list[Article]] = relationship(back_populates="outlet")
 
 
@@ -51,15 +80,15 @@ class Article(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     outlet_id: Mapped[int | None] = mapped_column(ForeignKey("outlets.id"), index=True)
-    source: Mapped[str] = mapped_column(String(1000))
-    format: Mapped[str] = mapped_column(String(10))
-    title: Mapped[str | None] = mapped_column(String(1000))
-    url: Mapped[str | None] = mapped_column(String(2000))
+    source: Mapped[str] = mapped_column(BoundedString(1000))
+    format: Mapped[str] = mapped_column(BoundedString(10))
+    title: Mapped[str | None] = mapped_column(BoundedString(1000))
+    url: Mapped[str | None] = mapped_column(BoundedString(2000))
     published: Mapped[date | None] = mapped_column(Date, index=True)
     raw: Mapped[bytes] = mapped_column(LargeBinary)
-    text: Mapped[str] = mapped_column(Text)
-    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    headline: Mapped[str | None] = mapped_column(String(1000))
+    text: Mapped[str] = mapped_column(BoundedText)
+    content_hash: Mapped[str] = mapped_column(BoundedString(64), unique=True)
+    headline: Mapped[str | None] = mapped_column(BoundedString(1000))
     wire: Mapped[list[str]] = mapped_column(JSON, default=list)
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
@@ -73,8 +102,8 @@ class Speaker(Base):
     __tablename__ = "speakers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(300), index=True)
-    kind: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(BoundedString(300), index=True)
+    kind: Mapped[str] = mapped_column(BoundedString(20))
     aliases: Mapped[list[SpeakerAlias]] = relationship(
         back_populates="speaker", cascade="all, delete-orphan"
     )
@@ -89,8 +118,8 @@ class SpeakerAlias(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"))
-    alias: Mapped[str] = mapped_column(String(300))
-    block: Mapped[str] = mapped_column(String(20), index=True)
+    alias: Mapped[str] = mapped_column(BoundedString(300))
+    block: Mapped[str] = mapped_column(BoundedString(20), index=True)
     speaker: Mapped[Speaker] = relationship(back_populates="aliases")
 
 
@@ -100,7 +129,7 @@ class SpeakerRole(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"))
-    role: Mapped[str] = mapped_column(String(300))
+    role: Mapped[str] = mapped_column(BoundedString(300))
     speaker: Mapped[Speaker] = relationship(back_populates="roles")
 
 
@@ -112,14 +141,14 @@ class Claim(Base):
         ForeignKey("articles.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer)
-    text: Mapped[str] = mapped_column(Text)
-    sentence: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(BoundedText)
+    sentence: Mapped[str] = mapped_column(BoundedText)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(BoundedString(20))
     anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
-    event_date: Mapped[str | None] = mapped_column(String(10))
-    context: Mapped[str] = mapped_column(Text, default="")
+    event_date: Mapped[str | None] = mapped_column(BoundedString(10))
+    context: Mapped[str] = mapped_column(BoundedText, default="")
     via: Mapped[list[str]] = mapped_column(JSON, default=list)
     matched: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(),
                                           index=True)
@@ -144,7 +173,7 @@ class ClaimSpeaker(Base):
     )
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
     speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id"), index=True)
-    mention: Mapped[str | None] = mapped_column(String(300))
+    mention: Mapped[str | None] = mapped_column(BoundedString(300))
     speaker: Mapped[Speaker] = relationship()
 
 
@@ -152,7 +181,7 @@ class Topic(Base):
     __tablename__ = "topics"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(BoundedString(100), unique=True)
 
 
 class ClaimTopic(Base):
@@ -174,13 +203,13 @@ class Quantity(Base):
     claim_id: Mapped[int] = mapped_column(
         ForeignKey("claims.id", ondelete="CASCADE"), index=True
     )
-    text: Mapped[str] = mapped_column(String(300))
+    text: Mapped[str] = mapped_column(BoundedString(300))
     value: Mapped[float | None] = mapped_column(Float)
     low: Mapped[float | None] = mapped_column(Float)
     high: Mapped[float | None] = mapped_column(Float)
-    unit: Mapped[str] = mapped_column(String(20))
-    modifier: Mapped[str | None] = mapped_column(String(30))
-    measure: Mapped[str | None] = mapped_column(String(200))
+    unit: Mapped[str] = mapped_column(BoundedString(20))
+    modifier: Mapped[str | None] = mapped_column(BoundedString(30))
+    measure: Mapped[str | None] = mapped_column(BoundedString(200))
 
 
 class ClaimDate(Base):
@@ -190,8 +219,8 @@ class ClaimDate(Base):
     claim_id: Mapped[int] = mapped_column(
         ForeignKey("claims.id", ondelete="CASCADE"), index=True
     )
-    text: Mapped[str] = mapped_column(String(200))
-    value: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(BoundedString(200))
+    value: Mapped[str] = mapped_column(BoundedString(10))
     relative: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
@@ -224,8 +253,8 @@ class Conflict(Base):
     __table_args__ = (UniqueConstraint("claim_a_id", "claim_b_id", "kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(20))
-    reason: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(BoundedString(20))
+    reason: Mapped[str] = mapped_column(BoundedText)
     claim_a_id: Mapped[int] = mapped_column(
         ForeignKey("claims.id", ondelete="CASCADE"), index=True
     )

@@ -20,7 +20,7 @@ import yaml
 
 from provenance.domain import ArticleMeta, SourceDocument
 from provenance.errors import InputError
-from provenance.ingest.decode import decode
+from provenance.ingest.decode import decode, printable
 from provenance.ingest.html import parse_html
 
 MANIFEST_NAME = "manifest.toml"
@@ -28,6 +28,9 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSON_SUFFIXES = frozenset({".json", ".jsonl"})
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+MAX_ARTICLE_CHARS = 2_000_000
+"""Longer texts are refused: the longest long-form journalism runs to a few hundred
+thousand characters, and extraction time grows with the text."""
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 
 
@@ -113,9 +116,16 @@ def _text_document(path: Path, raw: bytes, layers: Layers) -> SourceDocument:
     else:
         body, found = _split_front_matter(text)
         fmt = "md" if path.suffix.lower() != ".txt" else "txt"
+    return SourceDocument(str(path), raw, _article_text(body), _layered(found, layers), fmt)
+
+
+def _article_text(body: str) -> str:
     if not body.strip():
         raise InputError("no article text found")
-    return SourceDocument(str(path), raw, body, _layered(found, layers), fmt)
+    if len(body) > MAX_ARTICLE_CHARS:
+        raise InputError(f"{len(body):,} characters of text, more than the "
+                         f"{MAX_ARTICLE_CHARS:,} of any real article; split the file")
+    return body
 
 
 def _split_front_matter(text: str) -> tuple[str, dict[str, Any]]:
@@ -123,29 +133,41 @@ def _split_front_matter(text: str) -> tuple[str, dict[str, Any]]:
     if not m:
         return text, {}
     try:
-        data = yaml.safe_load(m.group(1)) or {}
+        data = yaml.load(m.group(1), Loader=_FrontMatterLoader) or {}
     except yaml.YAMLError as exc:
         raise InputError(f"malformed front matter: {str(exc).splitlines()[0]}") from None
+    except ValueError as exc:  # a date YAML reads itself: "published: 2024-13-45"
+        raise InputError(f"malformed front matter: {exc}") from None
+    except RecursionError:
+        raise InputError("malformed front matter: nested too deeply") from None
     if not isinstance(data, dict):
         raise InputError("malformed front matter: expected 'key: value' lines")
     return text[m.end():], data
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML without anchors and aliases: front matter needs none, and aliases let a
+    few hundred bytes expand into gigabytes ("billion laughs")."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.YAMLError("aliases (*name) are not allowed in front matter")
+        return super().compose_node(parent, index)
+
+
 def _json_documents(path: Path, raw: bytes, layers: Layers) -> Iterator[
         SourceDocument | ReadFailure]:
     text = decode(raw)
-    if path.suffix.lower() == ".jsonl":
-        lines = [(i + 1, line) for i, line in enumerate(text.splitlines()) if line.strip()]
-        records = [(n, line, _loads(line, f"line {n}")) for n, line in lines]
+    if path.suffix.lower() == ".jsonl":  # one record a line, each failing alone
+        numbered = [(i + 1, line) for i, line in enumerate(text.splitlines()) if line.strip()]
     else:
         data = _loads(text, "file")
-        items = data if isinstance(data, list) else [data]
-        records = [(n + 1, json.dumps(item, ensure_ascii=False), item)
-                   for n, item in enumerate(items)]
-    for n, line, record in records:
+        numbered = [(n + 1, json.dumps(item, ensure_ascii=False))
+                    for n, item in enumerate(data if isinstance(data, list) else [data])]
+    for n, line in numbered:
         source = f"{path}#{n}"
         try:
-            yield _json_document(source, line, record, layers)
+            yield _json_document(source, line, _loads(line, f"record {n}"), layers)
         except InputError as exc:
             yield ReadFailure(source, str(exc))
 
@@ -155,6 +177,8 @@ def _loads(text: str, where: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"malformed JSON ({where}): {exc.msg} at line {exc.lineno}") from None
+    except RecursionError:
+        raise InputError(f"malformed JSON ({where}): nested too deeply") from None
 
 
 def _json_document(source: str, line: str, record: Any, layers: Layers) -> SourceDocument:
@@ -163,6 +187,7 @@ def _json_document(source: str, line: str, record: Any, layers: Layers) -> Sourc
     body = record.get("text") or record.get("maintext")
     if not isinstance(body, str) or not body.strip():
         raise InputError("JSON object has no 'text' or 'maintext'")
+    body = _article_text(printable(body))
     found = {
         "title": record.get("title"),
         "outlet": record.get("outlet") or record.get("source_domain"),
@@ -175,7 +200,11 @@ def _json_document(source: str, line: str, record: Any, layers: Layers) -> Sourc
 def _meta(values: dict[str, Any]) -> ArticleMeta:
     def text(key: str) -> str | None:
         value = values.get(key)
-        return str(value).strip() or None if value is not None else None
+        if value is None:
+            return None
+        if not isinstance(value, str | int | float):
+            raise InputError(f"metadata {key!r} must be text, not {type(value).__name__}")
+        return printable(str(value)).strip() or None
     return ArticleMeta(outlet=text("outlet"), published=parse_date(values.get("published")),
                        url=text("url"), title=text("title"))
 
@@ -211,8 +240,15 @@ def manifest_meta(path: Path) -> ArticleMeta:
     if not manifest.is_file():
         return ArticleMeta()
     entries = _load_manifest(manifest)
-    defaults = entries.get("defaults", {})
-    return _meta({**defaults, **entries.get("files", {}).get(path.name, {})})
+    defaults = _table(entries, "defaults", manifest)
+    return _meta({**defaults, **_table(_table(entries, "files", manifest), path.name, manifest)})
+
+
+def _table(entries: dict[str, Any], key: str, manifest: Path) -> dict[str, Any]:
+    value = entries.get(key, {})
+    if not isinstance(value, dict):
+        raise InputError(f"manifest {manifest}: {key!r} must be a table ([{key}])")
+    return value
 
 
 def _load_manifest(manifest: Path) -> dict[str, Any]:

@@ -33,7 +33,7 @@ _CREDIT = re.compile(
 _MENU_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022\u00d7|>])\s*")
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z .'-]{2,30}|[A-Z][\w .'-]{2,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)"
-    r"\s*(?:\([A-Za-z .,]{2,30}\))?\s*[-]{1,2}\s+"
+    r"\s*+(?:\([A-Za-z .,]{2,30}\)\s*+)?-{1,2}\s+"
 )
 _QUOTED = re.compile(r"\"[^\"]*\"?")
 # "X told me": the reporter as the one spoken to, not the page speaking to the reader.
@@ -54,6 +54,9 @@ _FURNITURE = re.compile(
     r"|all rights reserved|copyright|read more|related (?:stories|articles)|podcasts?)\b",
     re.IGNORECASE,
 )
+CAPTION_MAX_WORDS = 60
+"""A line with a photo credit is a caption up to this length; in a longer paragraph (an
+article sent as one block) only the sentence with the credit is."""
 APPEAL_THRESHOLD = 2.0
 """Score at which a sentence is taken as speaking to the reader rather than reporting."""
 
@@ -97,7 +100,9 @@ def clean(text: str, outlet: str | None = None, title: str | None = None) -> Cle
             continue
         start += _dateline_length(line)
         for s, e in split_sentences(text, start, end):
-            units.append(Unit(s, e, "body", _appeal(text[s:e], outlet), number))
+            # A credit inside a paragraph takes its own sentence, not the paragraph.
+            kind = "caption" if _CAPTION.search(text[s:e]) else "body"
+            units.append(Unit(s, e, kind, _appeal(text[s:e], outlet), number))
     if title and headline is None:
         headline = title
     return Cleaned(tuple(_smooth(units)), tuple(dict.fromkeys(wire)), headline)
@@ -121,7 +126,7 @@ def _line_kind(line: str) -> tuple[str, list[str]]:
         return "wire", [w.strip() for w in re.split(r",|\band\b", m.group(1)) if w.strip()]
     if _CREDIT.match(line):
         return "credit", []
-    if _CAPTION.search(line):
+    if _CAPTION.search(line) and len(line.split()) <= CAPTION_MAX_WORDS:
         return "caption", []
     if not _TERMINAL.search(line):
         words = len(line.split())

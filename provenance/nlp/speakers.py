@@ -57,6 +57,10 @@ _LEADING = re.compile(r"^(?:both|the|a|an|his|her|their|its|our)\s+", re.IGNOREC
 _LOWER_POSSESSOR = re.compile(r"^(?:the\s+)?[a-z][\w-]*'s\s+")
 
 
+MAX_MENTION_CHARS = 150
+"""A longer phrase describes, it does not name: no real speaker mention runs this long."""
+
+
 @lru_cache(maxsize=16384)  # articles name the same few people over and over
 def parse_speakers(phrase: str) -> tuple[Speaker, ...]:
     """Every speaker in a subject phrase ("Both Trump and the Kremlin" -> two)."""
@@ -77,7 +81,7 @@ def parse_speaker(phrase: str) -> Speaker | None:
     """Read one speaker mention; ``None`` when the phrase names nobody."""
     mention = _PARENTHETICAL.sub("", phrase).strip().strip(",").strip()
     mention = _LEADING_CONJUNCTION.sub("", mention)
-    if not mention:
+    if not mention or len(mention) > MAX_MENTION_CHARS:
         return None
     lowered = mention.lower()
     if lowered in PRONOUNS:
