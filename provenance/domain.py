@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 CLAIM_KINDS = ("direct_quote", "indirect", "according_to", "reported", "denial", "none")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 import socket
 import time
 from datetime import date
@@ -248,3 +251,58 @@ def test_names_in_any_script_and_look_alikes_are_one_speaker(a: str, b: str) -> 
 def test_names_in_different_scripts_stay_apart() -> None:
     assert not same_speaker("Сергей Лавров", "person", "Sergei Lavrov", "person")
     assert comparable("Лавров") != comparable("Lavrov")
+
+
+# --- Output: what an article says comes out as text in every format ------------------------
+
+HOSTILE_ARTICLE = (
+    "---\noutlet: \"Evil Times\\n# Injected heading\"\npublished: 2024-01-01\n"
+    "url: javascript:alert(1)\n---\n"
+    "The minister said [click](javascript:alert(1)) <script>alert('x')</script> the budget "
+    "had grown by 5%.\n\n"
+    "Officials confirmed that <img src=x onerror=alert(2)> taxes would rise </script> soon.\n\n"
+    "=HYPERLINK(\"http://evil.example\",\"x\") was written on the wall, the mayor said.\n\n"
+    "The \u202eevil\u202c council said the \x1b]0;pwned\x07 vote was close.\n")
+
+
+@pytest.fixture
+def hostile_db(sqlite_url: str, tmp_path: Path) -> str:
+    (tmp_path / "hostile.md").write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    # A second outlet repeats it, so that the claims are corroborated and reviewed.
+    (tmp_path / "copy.md").write_text(HOSTILE_ARTICLE.replace("Evil Times", "Copy Times")
+                                      .replace(" soon.", " later."), encoding="utf-8")
+    code, out = invoke(sqlite_url, "ingest", str(tmp_path))
+    assert code == 0, out
+    return sqlite_url
+
+
+def test_markdown_report_neutralises_links_html_and_headings(hostile_db: str) -> None:
+    code, out = invoke(hostile_db, "report", "--format", "md")
+    assert code == 0
+    for markup in (r"\]\(javascript:", "<script>", "<img"):  # only escaped ones, \] and \<
+        assert not re.search(r"(?<!\\)" + markup, out), markup
+    assert not any(line.startswith("# Injected") for line in out.splitlines())
+    assert "alert('x')" in out  # kept, as text
+
+
+def test_jsonld_report_escapes_script_ends_and_keeps_only_web_links(hostile_db: str) -> None:
+    code, out = invoke(hostile_db, "report", "--format", "jsonld")
+    assert code == 0 and "</script>" not in out and "<" not in out
+    urls = [a["url"] for item in json.loads(out)["@graph"]
+            for a in item["itemReviewed"]["appearance"]]
+    assert urls and all(u is None or u.startswith(("http://", "https://")) for u in urls)
+
+
+def test_csv_writes_formulas_as_text(hostile_db: str) -> None:
+    code, out = invoke(hostile_db, "claims", "--format", "csv")
+    assert code == 0
+    cells = [cell for row in csv.reader(io.StringIO(out)) for cell in row]
+    assert any("HYPERLINK" in cell for cell in cells)
+    assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
+
+
+def test_terminal_output_has_no_control_or_bidi_characters(hostile_db: str) -> None:
+    for command in (["claims"], ["sources"], ["show", "1"], ["claims", "--format", "json"]):
+        code, out = invoke(hostile_db, *command)
+        assert code == 0, out
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]", out), command

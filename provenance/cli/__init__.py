@@ -15,7 +15,7 @@ from provenance.cli import match as match_cmds
 from provenance.cli import query as query_cmds
 from provenance.cli import report as report_cmds
 from provenance.cli import topics as topic_cmds
-from provenance.cli.common import Options
+from provenance.cli.common import Options, echo
 from provenance.errors import DatabaseError, ProvError
 
 
@@ -26,11 +26,11 @@ class _OneLineErrors(TyperGroup):
         try:
             return super().invoke(ctx)
         except ProvError as exc:
-            typer.echo(f"prov: error: {exc}", err=True)
+            echo(f"prov: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
         except SQLAlchemyError as exc:
             reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-            typer.echo(f"prov: error: database error: {reason}", err=True)
+            echo(f"prov: error: database error: {reason}", err=True)
             ctx.exit(DatabaseError.exit_code)
 
 

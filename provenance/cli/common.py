@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from provenance.db.engine import open_database
 from provenance.errors import InputError
+from provenance.escape import terminal
 from provenance.nlp.topics import Taxonomy, load_taxonomy
 
 
@@ -37,6 +38,12 @@ def parse_day(value: str | None, option: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise InputError(f"{option} expects a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """Print text that may come from articles: control and bidirectional characters, which
+    can clear the screen, retitle the window or reverse what follows, are dropped."""
+    typer.echo(terminal(text), err=err, nl=nl)
 
 
 def short(text: str | None, width: int) -> str:

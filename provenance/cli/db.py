@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from provenance.cli.common import options
+from provenance.cli.common import echo, options
 from provenance.db.engine import current_revision, head_revision, make_engine, upgrade
 
 app = typer.Typer(help="Database schema: show or apply migrations.", no_args_is_help=True)
@@ -15,12 +15,12 @@ def upgrade_cmd(ctx: typer.Context) -> None:
     """Migrate the database to the newest schema (prov also does this on its own)."""
     engine = make_engine(options(ctx).db)
     upgrade(engine)
-    typer.echo(f"database at revision {current_revision(engine)}")
+    echo(f"database at revision {current_revision(engine)}")
 
 
 @app.command("current")
 def current_cmd(ctx: typer.Context) -> None:
     """Show the database's schema revision and the newest one prov knows."""
     engine = make_engine(options(ctx).db)
-    typer.echo(f"current: {current_revision(engine) or '(empty database)'}")
-    typer.echo(f"head:    {head_revision(engine)}")
+    echo(f"current: {current_revision(engine) or '(empty database)'}")
+    echo(f"head:    {head_revision(engine)}")

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.progress import Progress
 from sqlalchemy import Engine
 
-from provenance.cli.common import Options, options, parse_day, short
+from provenance.cli.common import Options, echo, options, parse_day, short
 from provenance.db.engine import unit_of_work
 from provenance.db.queries import counts, speakers_with_counts
 from provenance.domain import ArticleMeta
@@ -62,13 +62,13 @@ def demo(
     with unit_of_work(engine) as session:
         totals = counts(session)
         top = speakers_with_counts(session, limit=5)
-        typer.echo(f"\n{totals['articles']} articles, {totals['claims']} claims, "
+        echo(f"\n{totals['articles']} articles, {totals['claims']} claims, "
                    f"{totals['speakers']} speakers, {totals['groups']} groups, "
                    f"{totals['conflicts']} conflicts")
-        typer.echo("Top speakers:")
+        echo("Top speakers:")
         for speaker, n in top:
-            typer.echo(f"  {n:3d}  {speaker.name} ({speaker.kind})")
-    typer.echo("\nNext: prov claims --topic sanctions | prov conflicts | prov sources")
+            echo(f"  {n:3d}  {speaker.name} ({speaker.kind})")
+    echo("\nNext: prov claims --topic sanctions | prov conflicts | prov sources")
 
 
 def _run(engine: Engine, paths: list[Path], override: ArticleMeta, force: bool,
@@ -89,9 +89,9 @@ def _run(engine: Engine, paths: list[Path], override: ArticleMeta, force: bool,
 
 def _print_report(report: IngestReport) -> None:
     for failure in report.failures:
-        typer.echo(f"prov: skipped {short(failure.source, 80)}: {failure.message}", err=True)
+        echo(f"prov: skipped {short(failure.source, 80)}: {failure.message}", err=True)
     for source, count in report.unread:
-        typer.echo(f"prov: note: {short(source, 80)}: {count} sentence(s) over "
+        echo(f"prov: note: {short(source, 80)}: {count} sentence(s) over "
                    f"{MAX_SENTENCE_CHARS:,} characters kept without attribution", err=True)
-    typer.echo(f"{report.added} added, {report.updated} re-extracted, {report.unchanged} "
+    echo(f"{report.added} added, {report.updated} re-extracted, {report.unchanged} "
                f"unchanged, {len(report.failures)} failed; {report.claims} claims extracted")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from provenance.cli.common import options
+from provenance.cli.common import echo, options
 from provenance.db.engine import unit_of_work
 from provenance.db.queries import counts
 from provenance.jobs import match_new_claims
@@ -23,4 +23,4 @@ def match(
     match_new_claims(engine, rebuild=rebuild)
     with unit_of_work(engine) as session:
         totals = counts(session)
-    typer.echo(f"{totals['groups']} groups, {totals['conflicts']} conflicts")
+    echo(f"{totals['groups']} groups, {totals['conflicts']} conflicts")

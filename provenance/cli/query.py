@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from enum import Enum
 from pathlib import Path
 
 import typer
 
-from provenance.cli.common import options, parse_day, short
+from provenance.cli.common import echo, options, parse_day, short
 from provenance.db import models as m
 from provenance.db import queries as q
 from provenance.db.engine import unit_of_work
+from provenance.escape import csv_cell, json_text
 from provenance.match.conflicts import CONFLICT_KINDS
 from provenance.match.independence import independent_sources
 
@@ -54,12 +54,12 @@ def claims(
         if flt.topics:
             q.check_topics(session, flt.topics, opts.load_taxonomy().names())
         records = [q.claim_record(c) for c in q.find_claims(session, flt)]
-    typer.echo(_render(records, fmt), nl=False)
+    echo(_render(records, fmt), nl=False)
 
 
 def _render(records: list[dict[str, object]], fmt: OutputFormat) -> str:
     if fmt is OutputFormat.json:
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        return json_text(records) + "\n"
     if fmt is OutputFormat.csv:
         out = io.StringIO()
         fields = ["id", "article_id", "outlet", "published", "speaker", "kind", "via",
@@ -67,8 +67,9 @@ def _render(records: list[dict[str, object]], fmt: OutputFormat) -> str:
         writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
         writer.writeheader()
         for r in records:
-            writer.writerow({**r, "via": "; ".join(r["via"]),  # type: ignore[arg-type]
-                             "topics": "; ".join(r["topics"])})  # type: ignore[arg-type]
+            row = {**r, "via": "; ".join(r["via"]),  # type: ignore[arg-type]
+                   "topics": "; ".join(r["topics"])}  # type: ignore[arg-type]
+            writer.writerow({key: csv_cell(value) for key, value in row.items()})
         return out.getvalue()
     if not records:
         return "no claims match\n"
@@ -88,11 +89,11 @@ def sources(
     with unit_of_work(options(ctx).engine()) as session:
         rows = q.speakers_with_counts(session, limit)
         if not rows:
-            typer.echo("no speakers yet (prov ingest PATH first)")
+            echo("no speakers yet (prov ingest PATH first)")
         for speaker, n in rows:
             roles = "; ".join(sorted(r.role for r in speaker.roles))
             aliases = ", ".join(sorted(a.alias for a in speaker.aliases if a.alias != speaker.name))
-            typer.echo(f"{n:4d}  {speaker.name} [{speaker.kind}]"
+            echo(f"{n:4d}  {speaker.name} [{speaker.kind}]"
                        + (f"  roles: {roles}" if roles else "")
                        + (f"  aka: {aliases}" if aliases else ""))
 
@@ -108,27 +109,27 @@ def show(
         article = claim.article
         chain = " -> ".join([str(r["speaker"] or "(outlet's own voice)")] + list(r["via"])
                             + [str(r["outlet"] or "?")])
-        typer.echo(f"claim {claim.id}: {claim.text}")
-        typer.echo(f"  sentence:  {claim.sentence}")
-        typer.echo(f"  kind:      {claim.kind}{'  (anonymous source)' if claim.anonymous else ''}")
-        typer.echo(f"  chain:     {chain}")
-        typer.echo(f"  article:   {article.id} {article.title or article.source} "
+        echo(f"claim {claim.id}: {claim.text}")
+        echo(f"  sentence:  {claim.sentence}")
+        echo(f"  kind:      {claim.kind}{'  (anonymous source)' if claim.anonymous else ''}")
+        echo(f"  chain:     {chain}")
+        echo(f"  article:   {article.id} {article.title or article.source} "
                    f"({r['published'] or 'undated'}) {article.url or ''}".rstrip())
-        typer.echo(f"  offsets:   {claim.start}-{claim.end}")
+        echo(f"  offsets:   {claim.start}-{claim.end}")
         if r["topics"]:
-            typer.echo(f"  topics:    {', '.join(r['topics'])}")
+            echo(f"  topics:    {', '.join(r['topics'])}")
         if claim.event_date:
-            typer.echo(f"  event:     {claim.event_date}")
+            echo(f"  event:     {claim.event_date}")
         group = q.claim_group(session, claim.id)
         if group is not None:
-            typer.echo(f"  group {group.id}:")
+            echo(f"  group {group.id}:")
             for member in group.members:
                 if member.claim_id != claim.id:
-                    typer.echo(f"    {_line(session.get(m.Claim, member.claim_id))}")
+                    echo(f"    {_line(session.get(m.Claim, member.claim_id))}")
         for conflict in q.claim_conflicts(session, claim.id):
             other = conflict.claim_b if conflict.claim_a_id == claim.id else conflict.claim_a
-            typer.echo(f"  conflict ({conflict.kind}): {conflict.reason}")
-            typer.echo(f"    {_line(other)}")
+            echo(f"  conflict ({conflict.kind}): {conflict.reason}")
+            echo(f"    {_line(other)}")
 
 
 def _line(claim: m.Claim | None) -> str:
@@ -159,11 +160,11 @@ def groups(
                 continue
             shown += 1
             articles = len({c.article_id for c in members})
-            typer.echo(f"group {group.id}: {articles} articles, {independent} independent sources")
+            echo(f"group {group.id}: {articles} articles, {independent} independent sources")
             for claim in members:
-                typer.echo(f"  {_line(claim)}")
+                echo(f"  {_line(claim)}")
         if not shown:
-            typer.echo("no groups match")
+            echo("no groups match")
 
 
 def conflicts(
@@ -181,11 +182,11 @@ def conflicts(
             raise typer.BadParameter(f"--kind must be one of {', '.join(CONFLICT_KINDS)}")
         found = q.conflicts(session, topic, kind, outlet)
         if not found:
-            typer.echo("no conflicts found")
+            echo("no conflicts found")
         for conflict in found:
-            typer.echo(f"conflict {conflict.id} ({conflict.kind}): {conflict.reason}")
-            typer.echo(f"  {_line(conflict.claim_a)}")
-            typer.echo(f"  {_line(conflict.claim_b)}")
+            echo(f"conflict {conflict.id} ({conflict.kind}): {conflict.reason}")
+            echo(f"  {_line(conflict.claim_a)}")
+            echo(f"  {_line(conflict.claim_b)}")
 
 
 def export(
@@ -195,8 +196,8 @@ def export(
 ) -> None:
     """Everything (articles, claims, groups, conflicts) as one JSON document."""
     with unit_of_work(options(ctx).engine()) as session:
-        text = json.dumps(q.export(session), ensure_ascii=False, indent=1)
+        text = json_text(q.export(session), indent=1)
     if output:
         output.write_text(text + "\n", encoding="utf-8")
     else:
-        typer.echo(text)
+        echo(text)

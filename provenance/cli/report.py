@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from provenance.cli.common import options, parse_day
+from provenance.cli.common import echo, options, parse_day
 from provenance.db import queries as q
 from provenance.db.engine import unit_of_work
 from provenance.report import build_report, render
@@ -49,6 +49,6 @@ def report(
                       publisher or os.environ.get("USER", "prov"), parse_day(on, "--date"))
     if output:
         output.write_text(text, encoding="utf-8")
-        typer.echo(f"report written to {output}")
+        echo(f"report written to {output}")
     else:
-        typer.echo(text, nl=False)
+        echo(text, nl=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from provenance.cli.common import options
+from provenance.cli.common import echo, options
 from provenance.db.engine import unit_of_work
 from provenance.db.queries import topic_counts
 from provenance.jobs import retag
@@ -23,7 +23,7 @@ def list_topics(ctx: typer.Context) -> None:
     with unit_of_work(opts.engine()) as session:
         found = topic_counts(session)
     for name in sorted(set(names) | set(found)):
-        typer.echo(f"{found.get(name, 0):5d}  {name}")
+        echo(f"{found.get(name, 0):5d}  {name}")
 
 
 @app.command("retag")
@@ -31,4 +31,4 @@ def retag_cmd(ctx: typer.Context) -> None:
     """Re-apply the (possibly changed) taxonomy to stored claims, without re-ingesting."""
     opts = options(ctx)
     changed = retag(opts.engine(), opts.load_taxonomy())
-    typer.echo(f"{changed} claims re-tagged")
+    echo(f"{changed} claims re-tagged")

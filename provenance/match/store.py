@@ -15,7 +15,6 @@ from provenance.match.conflicts import FoundConflict, denials, numeric, rivals
 from provenance.match.normalise import ClaimFeatures, effective_year, normalise_terms
 from provenance.match.score import same_claims, score_candidates
 
-
 _NEW_GROUP_KEYS = 10**12
 _IDS_PER_STATEMENT = 500  # SQLite caps the variables in one statement
 

@@ -6,10 +6,10 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
+from provenance.escape import http_url, json_text
 from provenance.report.build import ClaimEntry, Report
 
 RATING_PLACEHOLDER = "UNRATED - to be completed by a reviewer"
@@ -24,7 +24,7 @@ def _author(e: ClaimEntry) -> dict[str, Any]:
 
 def _review(e: ClaimEntry, publisher: str, today: date, why: str,
             related: list[ClaimEntry]) -> dict[str, Any]:
-    appearance = [{"@type": "CreativeWork", "headline": x.article, "url": x.url,
+    appearance = [{"@type": "CreativeWork", "headline": x.article, "url": http_url(x.url),
                    "datePublished": x.published.isoformat() if x.published else None,
                    "publisher": {"@type": "Organization", "name": x.outlet}}
                   for x in [e, *related]]
@@ -69,4 +69,4 @@ def render_jsonld(report: Report, publisher: str = "prov", today: date | None = 
                                  " sources", rest))
     doc = {"@context": {"@vocab": "https://schema.org/", "prov": "http://www.w3.org/ns/prov#"},
            "@graph": items}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_text(doc) + "\n"
