@@ -5,8 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import socket
+import subprocess
+import sys
 import time
 from datetime import date
 from pathlib import Path
@@ -16,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from provenance import config
 from provenance.cli import app
 from provenance.db import engine as engine_module
 from provenance.db.engine import open_database
@@ -306,3 +310,47 @@ def test_terminal_output_has_no_control_or_bidi_characters(hostile_db: str) -> N
         code, out = invoke(hostile_db, *command)
         assert code == 0, out
         assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]", out), command
+
+
+# --- Databases ------------------------------------------------------------------------------
+
+def test_read_only_sqlite_database_answers_reads_and_refuses_writes(sqlite_url: str,
+                                                                    tmp_path: Path) -> None:
+    assert invoke(sqlite_url, "ingest", str(SEEDS))[0] == 0
+    # Tests run as root, whom file modes do not stop; SQLite's read-only mode does.
+    read_only = f"sqlite:///file:{sqlite_url}?mode=ro&uri=true"
+    for command in (["claims", "--limit", "3"], ["sources"], ["conflicts"], ["show", "1"]):
+        code, out = invoke(read_only, *command)
+        assert code == 0, (command, out)
+    (tmp_path / "new.txt").write_text(NORMAL)
+    code, out = invoke(read_only, "ingest", str(tmp_path / "new.txt"))
+    assert code == 3 and "readonly" in out and out.strip().count("\n") == 0
+
+
+def test_unwritable_sqlite_file_is_opened_read_only(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "archive.db"
+    path.write_bytes(b"")
+    monkeypatch.setattr(config.os, "access", lambda *_args: False)
+    assert "mode=ro" in config.database_url(str(path))
+
+
+def test_claim_id_past_the_largest_integer_is_one_line(sqlite_url: str) -> None:
+    code, out = invoke(sqlite_url, "show", "99999999999999999999")
+    assert code == 2 and "Traceback" not in out
+
+
+def test_rebuild_during_ingest_on_postgres_both_finish(pg_url: str, tmp_path: Path) -> None:
+    env = {**os.environ, "PROV_DB": pg_url}
+    assert subprocess.run([sys.executable, "-m", "provenance", "ingest", str(SEEDS)], env=env,
+                          capture_output=True, timeout=300).returncode == 0
+    folder = tmp_path / "more"
+    folder.mkdir()
+    for n in range(12):
+        (folder / f"{n}.txt").write_text(NORMAL.replace("300", str(300 + n)))
+    ingest = subprocess.Popen([sys.executable, "-m", "provenance", "ingest", str(folder)],
+                              env=env, stderr=subprocess.PIPE)
+    rebuilds = [subprocess.run([sys.executable, "-m", "provenance", "match", "--rebuild"],
+                               env=env, capture_output=True, timeout=300) for _ in range(3)]
+    assert ingest.wait(300) == 0, ingest.stderr.read() if ingest.stderr else ""
+    assert all(r.returncode == 0 for r in rebuilds), [r.stderr for r in rebuilds]

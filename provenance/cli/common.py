@@ -14,6 +14,10 @@ from provenance.escape import terminal
 from provenance.nlp.topics import Taxonomy, load_taxonomy
 
 
+MAX_ID = 2**63 - 1
+"""The largest id or count a database integer holds; larger numbers are refused as input."""
+
+
 @dataclass
 class Options:
     db: str | None = None

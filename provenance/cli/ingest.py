@@ -32,7 +32,8 @@ def ingest(
     url: str = typer.Option(None, help="URL for every article."),
     title: str = typer.Option(None, help="Title for every article."),
     force: bool = typer.Option(False, "--force", help="Re-extract articles already stored."),
-    workers: int = typer.Option(1, "--workers", min=1, help="Processes for extraction."),
+    workers: int = typer.Option(1, "--workers", min=1, max=256,
+                                help="Processes for extraction."),
     follow_links: bool = typer.Option(
         False, "--follow-links", help="Read files that links in a folder lead to elsewhere."),
 ) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from provenance.cli.common import echo, options, parse_day, short
+from provenance.cli.common import MAX_ID, echo, options, parse_day, short
 from provenance.db import models as m
 from provenance.db import queries as q
 from provenance.db.engine import unit_of_work
@@ -39,11 +39,11 @@ def claims(
     topic: list[str] = typer.Option(None, "--topic", help="Topic (repeat for any of several)."),
     outlet: str = typer.Option(None, help="Outlet name, or part of it."),
     speaker: str = typer.Option(None, help="Speaker name or alias, or part of it."),
-    article: int = typer.Option(None, help="Article id."),
+    article: int = typer.Option(None, min=1, max=MAX_ID, help="Article id."),
     since: str = typer.Option(None, help="Published on or after YYYY-MM-DD."),
     until: str = typer.Option(None, help="Published on or before YYYY-MM-DD."),
     search: str = typer.Option(None, help="Fuzzy text search in the claims."),
-    limit: int = typer.Option(None, min=1, help="At most this many claims."),
+    limit: int = typer.Option(None, min=1, max=MAX_ID, help="At most this many claims."),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="Output format."),
 ) -> None:
     """List claims, filtered by topic, outlet, speaker, article, date or text."""
@@ -83,7 +83,7 @@ def _render(records: list[dict[str, object]], fmt: OutputFormat) -> str:
 
 def sources(
     ctx: typer.Context,
-    limit: int = typer.Option(None, min=1, help="At most this many speakers."),
+    limit: int = typer.Option(None, min=1, max=MAX_ID, help="At most this many speakers."),
 ) -> None:
     """Speakers and sources with their roles, aliases and claim counts."""
     with unit_of_work(options(ctx).engine()) as session:
@@ -100,7 +100,7 @@ def sources(
 
 def show(
     ctx: typer.Context,
-    claim_id: int = typer.Argument(..., help="Claim id (see prov claims)."),
+    claim_id: int = typer.Argument(..., min=1, max=MAX_ID, help="Claim id (see prov claims)."),
 ) -> None:
     """One claim: its sentence, speaker, chain, outlet, article, group and conflicts."""
     with unit_of_work(options(ctx).engine()) as session:
@@ -144,7 +144,7 @@ def _line(claim: m.Claim | None) -> str:
 def groups(
     ctx: typer.Context,
     topic: str = typer.Option(None, help="Only groups with a claim under this topic."),
-    min_sources: int = typer.Option(1, "--min-sources", min=1,
+    min_sources: int = typer.Option(1, "--min-sources", min=1, max=MAX_ID,
                                     help="Only groups backed by this many independent sources."),
 ) -> None:
     """Corroboration groups: claims from different articles that state the same thing."""

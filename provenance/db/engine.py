@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import fcntl
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
+from urllib.parse import unquote
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import URL, Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -47,17 +49,36 @@ def make_engine(db: str | None = None) -> Engine:
     """An engine for ``--db``/``PROV_DB``/``prov.db``; SQLite gets WAL and foreign keys."""
     url = database_url(db)
     try:
-        engine = create_engine(url, pool_pre_ping=True, connect_args=_connect_args(url))
-    except (ArgumentError, ImportError, SQLAlchemyError) as exc:
-        raise DatabaseError(f"cannot use database {redacted(url)}: {short_error(exc)}") from None
+        parsed = _parse_url(url)
+        engine = create_engine(parsed, pool_pre_ping=True, connect_args=_connect_args(parsed))
+    except (ArgumentError, ImportError, SQLAlchemyError, ValueError) as exc:
+        raise DatabaseError(f"cannot use database {redacted(url)}: {_unusable(exc)}") from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 
 
-def _connect_args(url: str) -> dict[str, Any]:
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "postgresql" or "connect_timeout" in parsed.query:
+def _parse_url(url: str) -> URL:
+    """``url`` parsed, where a password may hold a raw ``@``: the credentials end at the last
+    ``@`` before the host (SQLAlchemy stops at the first, and takes the rest for the host)."""
+    scheme, sep, rest = url.partition("://")
+    authority_end = rest.find("/", rest.rfind("@")) if "@" in rest else -1
+    authority = rest[:authority_end] if authority_end >= 0 else rest
+    at = authority.rfind("@")
+    if sep and authority.count("@") > 1:
+        rest = authority[:at].replace("@", "%40") + rest[at:]
+    return make_url(f"{scheme}{sep}{rest}")
+
+
+def _unusable(exc: BaseException) -> str:
+    if isinstance(exc, ImportError) or "No module named" in str(exc):
+        return ("its database driver is not installed (for PostgreSQL: "
+                "pip install 'provenance[postgres]')")
+    return short_error(exc)
+
+
+def _connect_args(url: URL) -> dict[str, Any]:
+    if url.get_backend_name() != "postgresql" or "connect_timeout" in url.query:
         return {}
     return {"connect_timeout": CONNECT_TIMEOUT_S}
 
@@ -66,7 +87,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.OperationalError:
+        pass  # a read-only database keeps the journal it has, and can still be read
     cursor.close()
 
 
@@ -180,8 +204,8 @@ def _migration_lock(engine: Engine) -> Iterator[None]:
             finally:
                 conn.execute(text("select pg_advisory_unlock(:k)"), {"k": _PG_MIGRATION_LOCK})
         return
-    database = engine.url.database if engine.dialect.name == "sqlite" else None
-    if not database or database == ":memory:":
+    database = _sqlite_file(engine.url) if engine.dialect.name == "sqlite" else None
+    if not database:
         yield
         return
     with open(f"{database}.migrate-lock", "a+b") as handle:
@@ -190,6 +214,14 @@ def _migration_lock(engine: Engine) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _sqlite_file(url: URL) -> str | None:
+    """The path of an SQLite database file that may be written, or None."""
+    database = url.database
+    if not database or database == ":memory:" or url.query.get("mode") == "ro":
+        return None
+    return unquote(database[len("file:"):]) if database.startswith("file:") else database
 
 
 @contextmanager
