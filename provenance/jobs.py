@@ -169,8 +169,8 @@ class _InProcess(Executor):
 
 
 def _needs_extraction(engine: Engine, doc: SourceDocument, force: bool) -> bool:
-    with unit_of_work(engine) as session:
-        return force or article_by_hash(session, content_hash(doc.text)) is None
+    digest = content_hash(doc.text)
+    return force or _retrying(lambda session: article_by_hash(session, digest) is None, engine)
 
 
 def _store(engine: Engine, doc: SourceDocument, extraction: Extraction, force: bool,
@@ -208,7 +208,7 @@ def _retrying(work: Callable[[Session], T], engine: Engine) -> T:
             with unit_of_work(engine) as session:
                 return work(session)
         except (IntegrityError, DatabaseError, OperationalError):
-            time.sleep(0.05 * 2 ** attempt + random.random() * 0.05)
+            time.sleep(0.1 * 2 ** attempt + random.random() * 0.1)
     with unit_of_work(engine) as session:
         return work(session)
 
