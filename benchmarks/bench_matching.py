@@ -2,7 +2,7 @@
 
     python benchmarks/bench_matching.py [--sizes 1000 10000 100000] [--baseline-max 10000]
 
-For each size: prov's stages (normalise -> candidates -> score -> cluster) and, where it
+For each size: prov's stages (frames -> candidates -> pair model -> conflicts -> groups) and, where it
 fits, rapidfuzz ``process.cdist`` with ``token_set_ratio`` over all pairs, both in this run
 and each in a fresh process so peak memory (max RSS) is its own.
 """
@@ -24,26 +24,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 def run_prov(n: int) -> dict[str, float]:
     from corpus import claim_texts
 
-    from provenance.match.cluster import grow_groups
-    from provenance.match.normalise import ClaimFeatures, effective_year, normalise_terms
-    from provenance.match.score import same_claims, score_candidates
+    from provenance.match.config import default_config
+    from provenance.match.engine import Archive, match_frames
+    from provenance.match.frames import ClaimFacts, build_frame
+    from provenance.match.store import key_counts, term_weights
     from provenance.nlp.numbers import find_quantities
 
     texts = claim_texts(n)
     started = time.perf_counter()
-    features = []
-    for i, text in enumerate(texts):
-        terms, entities = normalise_terms(text)
-        features.append(ClaimFeatures(
-            id=i, article_id=i, outlet=None, speaker=None, kind="none", text=text, terms=terms,
-            entities=entities, quantities=tuple(find_quantities(text)),
-            year=effective_year(None, text, date(2025, 1, 1)), event_date=None,
-            published=date(2025, 1, 1)))
-    scored = score_candidates(features)
-    groups = grow_groups(range(n), same_claims(scored), {}, {i: i for i in range(n)},
-                         next_key=0)
+    frames = [build_frame(ClaimFacts(id=i, article_id=i, text=text, published=date(2025, 1, 1),
+                                     quantities=tuple(find_quantities(text))))
+              for i, text in enumerate(texts)]
+    counts = key_counts(frames)
+    archive = Archive()
+    outcome = match_frames(frames, archive, term_weights(counts, len(frames)),
+                           lambda key: counts.get(key, 0), default_config())
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "pairs": len(scored), "groups": len(groups)}
+    return {"seconds": seconds, "pairs": outcome.pairs, "groups": len(archive.groups.members)}
 
 
 def run_baseline(n: int) -> dict[str, float]:

@@ -122,7 +122,7 @@ def test_quotes_continued_and_split_around_the_speaker() -> None:
                       'longer berth."')
     quotes = [(c.text, c.speaker.name if c.speaker else None) for c in found[1:]]
     assert quotes == [("The old pier has served us for a century", "Lena Vos"),
-                      ("The new ferry needs a longer berth", "Lena Vos")]
+                      ("Frankly, the new ferry needs a longer berth", "Lena Vos")]
 
 
 def test_reporting_gerund_after_a_short_clause_with_an_irregular_verb() -> None:

@@ -88,14 +88,24 @@ def test_upgrade_rewrites_organisation_blocks_for_the_new_rule(db_url: str) -> N
 
 
 @pytest.mark.parametrize("revision", REVISIONS[:-1])
-def test_downgrade_keeps_every_row_the_older_schema_can_hold(db_url: str, revision: str) -> None:
+def test_downgrade_keeps_every_row_the_older_schema_can_hold(db_url: str, revision: str,
+                                                             tmp_path: Path) -> None:
     engine = make_engine(db_url)
     upgrade(engine)
     fill_every_table(engine)
     before = snapshot(engine)
     downgrade(engine, revision)
     assert current_revision(engine) == revision
-    assert lost_rows(before, snapshot(engine), _rewritten_after(revision)) == []
+    older = _tables_at(revision, tmp_path)
+    kept = {table: rows for table, rows in before.items() if table in older}
+    assert lost_rows(kept, snapshot(engine), _rewritten_after(revision)) == []
+
+
+def _tables_at(revision: str, tmp_path: Path) -> set[str]:
+    """The tables a database at ``revision`` has."""
+    scratch = make_engine(str(tmp_path / f"scratch-{revision}.db"))
+    upgrade(scratch, revision)
+    return set(snapshot(scratch))
 
 
 def test_downgrade_to_nothing_and_back_up(db_url: str) -> None:

@@ -30,9 +30,9 @@ def report(db: str, *args: str) -> str:
     return result.stdout
 
 
-@pytest.mark.parametrize("fmt, name", [("md", "sanctions.md"), ("jsonld", "sanctions.jsonld")])
+@pytest.mark.parametrize("fmt, name", [("md", "elections.md"), ("jsonld", "elections.jsonld")])
 def test_report_matches_golden_file(seeded: str, fmt: str, name: str) -> None:
-    text = report(seeded, "--topic", "sanctions", "--format", fmt)
+    text = report(seeded, "--topic", "elections", "--format", fmt)
     golden = GOLDEN / name
     if os.environ.get("PROV_UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")

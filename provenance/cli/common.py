@@ -13,7 +13,6 @@ from provenance.errors import InputError
 from provenance.escape import terminal
 from provenance.nlp.topics import Taxonomy, load_taxonomy
 
-
 MAX_ID = 2**63 - 1
 """The largest id or count a database integer holds; larger numbers are refused as input."""
 
@@ -48,6 +47,11 @@ def echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
     """Print text that may come from articles: control and bidirectional characters, which
     can clear the screen, retitle the window or reverse what follows, are dropped."""
     typer.echo(terminal(text), err=err, nl=nl)
+
+
+def plural(n: int, noun: str) -> str:
+    """"1 claim", "2 claims"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def short(text: str | None, width: int) -> str:

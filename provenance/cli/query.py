@@ -9,13 +9,12 @@ from pathlib import Path
 
 import typer
 
-from provenance.cli.common import MAX_ID, echo, options, parse_day, short
+from provenance.cli.common import MAX_ID, echo, options, parse_day, plural, short
 from provenance.db import models as m
 from provenance.db import queries as q
 from provenance.db.engine import unit_of_work
 from provenance.escape import csv_cell, json_text
 from provenance.match.conflicts import CONFLICT_KINDS
-from provenance.match.independence import independent_sources
 
 
 class OutputFormat(str, Enum):
@@ -155,14 +154,17 @@ def groups(
         shown = 0
         for group in q.groups(session, topic):
             members = [mem.claim for mem in group.members]
-            independent = independent_sources(members)
+            independent = q.independent_sources(group)
             if independent < min_sources:
                 continue
             shown += 1
             articles = len({c.article_id for c in members})
-            echo(f"group {group.id}: {articles} articles, {independent} independent sources")
+            echo(f"group {group.id}: {plural(articles, 'article')}, "
+                 f"{plural(independent, 'independent source')}")
             for claim in members:
                 echo(f"  {_line(claim)}")
+            for a, b, reason in group.dependence or ():
+                echo(f"  articles {a} and {b} count as one source: {reason}")
         if not shown:
             echo("no groups match")
 

@@ -229,6 +229,10 @@ class Group(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    independent: Mapped[int | None] = mapped_column(Integer)
+    """Independent sources behind the group, counted when it was last matched."""
+    dependence: Mapped[list[list[object]] | None] = mapped_column(JSON)
+    """Why articles count as one source: [article id, article id, reason] for each link."""
     members: Mapped[list[GroupMember]] = relationship(
         back_populates="group", cascade="all, delete-orphan"
     )
@@ -263,3 +267,34 @@ class Conflict(Base):
     )
     claim_a: Mapped[Claim] = relationship(foreign_keys=[claim_a_id])
     claim_b: Mapped[Claim] = relationship(foreign_keys=[claim_b_id])
+
+
+class ClaimFrameRow(Base):
+    """A claim's frame (``provenance.match.frames``), stored so matching never rebuilds it."""
+
+    __tablename__ = "claim_frames"
+
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True
+    )
+    version: Mapped[int] = mapped_column(Integer)
+    frame: Mapped[dict[str, object]] = mapped_column(JSON)
+
+
+class MatchKey(Base):
+    """How many claims held a key when term weights were last computed (the snapshot)."""
+
+    __tablename__ = "match_keys"
+
+    key: Mapped[str] = mapped_column(BoundedString(300), primary_key=True)
+    claims: Mapped[int] = mapped_column(Integer)
+
+
+class MatchState(Base):
+    """One row: the size of the archive at the snapshot, and the frame version it used."""
+
+    __tablename__ = "match_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    snapshot_claims: Mapped[int] = mapped_column(Integer)
+    frame_version: Mapped[int] = mapped_column(Integer)

@@ -148,6 +148,13 @@ def groups(session: Session, topic: str | None = None) -> list[m.Group]:
     return list(session.scalars(q))
 
 
+def independent_sources(group: m.Group) -> int:
+    """The independent sources matching counted for ``group`` (its articles, before)."""
+    if group.independent is not None:
+        return group.independent
+    return len({mem.claim.article_id for mem in group.members})
+
+
 def conflicts(session: Session, topic: str | None = None, kind: str | None = None,
               outlet: str | None = None) -> list[m.Conflict]:
     q = select(m.Conflict).order_by(m.Conflict.id)

@@ -1,105 +1,236 @@
-"""Matching against the database: load claims as features, write groups and conflicts."""
+"""Matching against the database: frames in, groups, conflicts and independence out.
+
+Each run builds the frames of claims that have none, then matches the claims not matched
+yet against the stored ones. The term weights are a snapshot of the archive, taken again
+(and everything matched again) when the archive has grown ``snapshot_growth`` times, when
+frames change version, or when claims arrive out of id order; between snapshots a run
+gives exactly what ``prov match --rebuild`` gives.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import Any
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from provenance.db import models as m
 from provenance.domain import Quantity
-from provenance.match.cluster import grow_groups
-from provenance.match.conflicts import FoundConflict, denials, numeric, rivals
-from provenance.match.normalise import ClaimFeatures, effective_year, normalise_terms
-from provenance.match.score import same_claims, score_candidates
+from provenance.match.candidates import blocking_keys
+from provenance.match.cluster import Groups
+from provenance.match.config import MatchConfig, default_config
+from provenance.match.conflicts import FoundConflict
+from provenance.match.engine import Archive, match_frames
+from provenance.match.features import TermWeights
+from provenance.match.frames import (
+    FRAME_VERSION,
+    ClaimFacts,
+    ClaimFrame,
+    build_frame,
+    frame_from_record,
+    frame_record,
+)
+from provenance.match.independence import ArticleFacts, independence, opening_of
+from provenance.match.sources import affiliation
 
 _NEW_GROUP_KEYS = 10**12
 _IDS_PER_STATEMENT = 500  # SQLite caps the variables in one statement
+_ROWS_PER_INSERT = 1000
 
 
-def load_features(session: Session) -> list[ClaimFeatures]:
-    """Every stored claim, normalised for matching.
+def update_matches(session: Session, rebuild: bool = False,
+                   config: MatchConfig | None = None) -> None:
+    """Match claims not matched yet (all of them with ``rebuild``) into groups and conflicts."""
+    config = config or default_config()
+    reframed = _build_missing_frames(session)
+    frames = _load_frames(session)
+    state = session.get(m.MatchState, 1)
+    unmatched = set(session.scalars(select(m.Claim.id).where(m.Claim.matched.is_(False))))
+    if not unmatched and not rebuild and not reframed:
+        return
+    matched_max = max((i for i in frames if i not in unmatched), default=0)
+    full = (rebuild or reframed or state is None or state.frame_version != FRAME_VERSION
+            or len(frames) > config.snapshot_growth * state.snapshot_claims
+            or any(i < matched_max for i in unmatched))
+    if full or state is None:
+        state = _take_snapshot(session, frames, state)
+        _forget_matches(session)
+        unmatched = set(frames)
+    frequency = _snapshot(session)
+    weigh = term_weights(frequency, state.snapshot_claims)
+    archive = _archive(session, frames, unmatched)
+    outcome = match_frames((frames[i] for i in sorted(unmatched)), archive, weigh,
+                           lambda key: frequency.get(key, 0), config)
+    _write_groups(session, archive.groups)
+    _write_conflicts(session, outcome.conflicts)
+    _mark_matched(session, sorted(unmatched))
 
-    Plain rows, four queries: loading every claim as an ORM object took most of the time.
-    """
-    speaker = dict(session.execute(
-        select(m.ClaimSpeaker.claim_id, m.Speaker.name).join(m.Speaker)
-        .where(m.ClaimSpeaker.position == 0)).all())
-    quantities: dict[int, list[Quantity]] = defaultdict(list)
-    for q in session.execute(select(
-            m.Quantity.claim_id, m.Quantity.text, m.Quantity.value, m.Quantity.unit,
-            m.Quantity.modifier, m.Quantity.low, m.Quantity.high, m.Quantity.measure)
-            .order_by(m.Quantity.id)):
-        quantities[q.claim_id].append(Quantity(q.text, q.value, q.unit, q.modifier, q.low,
-                                               q.high, q.measure))
+
+def stored_frames(session: Session) -> dict[int, ClaimFrame]:
+    """Every claim's frame, built first for claims that have none."""
+    _build_missing_frames(session)
+    return _load_frames(session)
+
+
+def _build_missing_frames(session: Session) -> bool:
+    """Build the frames claims lack; True when stored frames were of another version."""
+    stale = session.scalar(select(func.count()).select_from(m.ClaimFrameRow)
+                           .where(m.ClaimFrameRow.version != FRAME_VERSION)) or 0
+    if stale:
+        session.execute(delete(m.ClaimFrameRow))
+    missing = list(session.scalars(
+        select(m.Claim.id).where(~m.Claim.id.in_(select(m.ClaimFrameRow.claim_id)))
+        .order_by(m.Claim.id)))
+    for start in range(0, len(missing), _ROWS_PER_INSERT):
+        facts = _facts(session, missing[start:start + _ROWS_PER_INSERT])
+        session.execute(insert(m.ClaimFrameRow), [
+            {"claim_id": f.id, "version": FRAME_VERSION, "frame": frame_record(build_frame(f))}
+            for f in facts])
+    return bool(stale)
+
+
+def _facts(session: Session, ids: list[int]) -> list[ClaimFacts]:
+    """What is stored about the claims ``ids``, as plain values."""
+    speakers = {row.claim_id: row for row in session.execute(
+        select(m.ClaimSpeaker.claim_id, m.Speaker.id, m.Speaker.name, m.Speaker.kind)
+        .join(m.Speaker).where(m.ClaimSpeaker.position == 0, m.ClaimSpeaker.claim_id.in_(ids)))}
+    affiliated = _affiliated_roles(session, {s.id for s in speakers.values()})
+    quantities = _quantities(session, ids)
     topics: dict[int, set[str]] = defaultdict(set)
-    for claim_id, name in session.execute(
-            select(m.ClaimTopic.claim_id, m.Topic.name).join(m.Topic)):
-        topics[claim_id].add(f"topic:{name}")
-    claims = session.execute(
+    for claim_id, name in session.execute(select(m.ClaimTopic.claim_id, m.Topic.name)
+                                          .join(m.Topic).where(m.ClaimTopic.claim_id.in_(ids))):
+        topics[claim_id].add(name)
+    rows = session.execute(
         select(m.Claim.id, m.Claim.article_id, m.Claim.kind, m.Claim.text, m.Claim.sentence,
-               m.Claim.event_date, m.Claim.denies_id, m.Article.published,
+               m.Claim.event_date, m.Claim.denies_id, m.Claim.via, m.Article.published,
                m.Outlet.name.label("outlet"))
         .join(m.Article, m.Claim.article_id == m.Article.id)
         .outerjoin(m.Outlet, m.Article.outlet_id == m.Outlet.id)
-        .order_by(m.Claim.id))
-    return [_features(row, speaker.get(row.id), tuple(quantities.get(row.id, ())),
-                      frozenset(topics.get(row.id, ())))
-            for row in claims]
+        .where(m.Claim.id.in_(ids)).order_by(m.Claim.id))
+    out = []
+    for row in rows:
+        speaker = speakers.get(row.id)
+        out.append(ClaimFacts(
+            id=row.id, article_id=row.article_id, text=row.text, kind=row.kind,
+            sentence=row.sentence, speaker=speaker.name if speaker else None,
+            speaker_kind=speaker.kind if speaker else None,
+            speaker_role=affiliated.get(speaker.id) if speaker else None,
+            via=tuple(row.via or ()), outlet=row.outlet, published=row.published,
+            event_date=row.event_date, quantities=tuple(quantities.get(row.id, ())),
+            topics=frozenset(topics.get(row.id, ())), denies=row.denies_id))
+    return out
 
 
-def _features(row: Any, speaker: str | None, quantities: tuple[Quantity, ...],
-              topics: frozenset[str]) -> ClaimFeatures:
-    terms, entities = normalise_terms(row.text)
-    return ClaimFeatures(
-        id=row.id, article_id=row.article_id, outlet=row.outlet, speaker=speaker,
-        kind=row.kind, text=row.text, terms=terms, entities=entities, quantities=quantities,
-        year=effective_year(row.event_date, row.text, row.published),
-        event_date=row.event_date, published=row.published, sentence=row.sentence,
-        denies=row.denies_id, topics=topics,
-    )
+def _affiliated_roles(session: Session, speaker_ids: set[int]) -> dict[int, str]:
+    """Each speaker's first role that names a body it speaks for."""
+    found: dict[int, str] = {}
+    for speaker_id, role in session.execute(
+            select(m.SpeakerRole.speaker_id, m.SpeakerRole.role).order_by(m.SpeakerRole.id)
+            .where(m.SpeakerRole.speaker_id.in_(speaker_ids))):
+        if speaker_id not in found and affiliation(role):
+            found[speaker_id] = role
+    return found
 
 
-def update_matches(session: Session, rebuild: bool = False) -> None:
-    """Match claims not matched yet (all of them with ``rebuild``) into groups and conflicts."""
-    if rebuild:
-        session.execute(delete(m.Conflict))
-        session.execute(delete(m.Group))
-        session.execute(update(m.Claim).values(matched=False))
-        session.flush()
-    new_ids = set(session.scalars(select(m.Claim.id).where(m.Claim.matched.is_(False))))
-    if not new_ids:
-        return
-    features = load_features(session)
-    by_id = {f.id: f for f in features}
-    scored = score_candidates(features, new_ids)
-    _write_groups(session, new_ids, same_claims(scored), {f.id: f.article_id for f in features})
-    new_features = {i: f for i, f in by_id.items() if i in new_ids}
-    found = denials(by_id) + rivals(new_features.values()) + numeric(scored, by_id)
-    _write_conflicts(session, [c for c in found if c.a in new_ids or c.b in new_ids])
-    ids = sorted(new_ids)
-    for start in range(0, len(ids), _IDS_PER_STATEMENT):
-        chunk = ids[start:start + _IDS_PER_STATEMENT]
-        session.execute(update(m.Claim).where(m.Claim.id.in_(chunk)).values(matched=True))
+def _quantities(session: Session, ids: list[int]) -> dict[int, list[Quantity]]:
+    out: dict[int, list[Quantity]] = defaultdict(list)
+    for q in session.scalars(select(m.Quantity).where(m.Quantity.claim_id.in_(ids))
+                             .order_by(m.Quantity.id)):
+        out[q.claim_id].append(Quantity(q.text, q.value, q.unit, q.modifier, q.low, q.high,
+                                        q.measure))
+    return out
+
+
+def _load_frames(session: Session) -> dict[int, ClaimFrame]:
+    return {claim_id: frame_from_record(record) for claim_id, record in session.execute(
+        select(m.ClaimFrameRow.claim_id, m.ClaimFrameRow.frame).order_by(m.ClaimFrameRow.claim_id))}
+
+
+def key_counts(frames: Iterable[ClaimFrame]) -> Counter[str]:
+    """How many claims hold each blocking key, and each word (``w:``)."""
+    counts: Counter[str] = Counter()
+    for frame in frames:
+        counts.update(blocking_keys(frame))
+        counts.update(f"w:{w}" for w in frame.terms | frame.entities)
+    return counts
+
+
+def term_weights(counts: Mapping[str, int], claims: int) -> TermWeights:
+    """The term weights of a snapshot."""
+    return TermWeights({k[2:]: n for k, n in counts.items() if k.startswith("w:")}, claims)
+
+
+def _take_snapshot(session: Session, frames: dict[int, ClaimFrame],
+                   state: m.MatchState | None) -> m.MatchState:
+    """Count, over every frame, the claims holding each blocking key and each word."""
+    counts = key_counts(frames.values())
+    session.execute(delete(m.MatchKey))
+    rows = [{"key": k, "claims": n} for k, n in sorted(counts.items())]
+    for start in range(0, len(rows), _ROWS_PER_INSERT):
+        session.execute(insert(m.MatchKey), rows[start:start + _ROWS_PER_INSERT])
+    if state is None:
+        state = m.MatchState(id=1, snapshot_claims=0, frame_version=FRAME_VERSION)
+        session.add(state)
+    state.snapshot_claims, state.frame_version = len(frames), FRAME_VERSION
+    session.flush()
+    return state
+
+
+def _snapshot(session: Session) -> dict[str, int]:
+    return dict(session.execute(select(m.MatchKey.key, m.MatchKey.claims)).all())
+
+
+def _forget_matches(session: Session) -> None:
+    session.execute(delete(m.Conflict))
+    session.execute(delete(m.Group))
+    session.execute(update(m.Claim).values(matched=False))
     session.flush()
 
 
-def _write_groups(session: Session, new_ids: set[int], same: dict[tuple[int, int], float],
-                  article_of: dict[int, int]) -> None:
-    groups: dict[int, set[int]] = {}
-    for member in session.scalars(select(m.GroupMember)):
-        groups.setdefault(member.group_id, set()).add(member.claim_id)
-    # Groups created now get placeholder keys; the database gives them their real ids.
-    changed = grow_groups(new_ids, same, groups, article_of, next_key=_NEW_GROUP_KEYS)
-    for key, members in changed.items():
-        group = session.get(m.Group, key) if key < _NEW_GROUP_KEYS else None
-        if group is None:
-            group = m.Group()
+def _archive(session: Session, frames: dict[int, ClaimFrame], unmatched: set[int]) -> Archive:
+    """The matched claims, indexed in id order, and their groups."""
+    groups: dict[int, set[int]] = defaultdict(set)
+    for claim_id, group_id in session.execute(select(m.GroupMember.claim_id,
+                                                     m.GroupMember.group_id)):
+        groups[group_id].add(claim_id)
+    archive = Archive(groups=Groups(groups, _NEW_GROUP_KEYS))
+    for claim_id in sorted(set(frames) - unmatched):
+        archive.add(frames[claim_id])
+    return archive
+
+
+def _write_groups(session: Session, groups: Groups) -> None:
+    changed = sorted(groups.changed)
+    rows = {g.id: g for g in session.scalars(
+        select(m.Group).where(m.Group.id.in_([k for k in changed if k < _NEW_GROUP_KEYS])))}
+    touched = []
+    for key in changed:
+        group = rows.get(key) or m.Group()
+        if group.id is None:
             session.add(group)
         known = {mem.claim_id for mem in group.members}
-        group.members.extend(m.GroupMember(claim_id=c) for c in sorted(members - known))
+        group.members.extend(m.GroupMember(claim_id=c) for c in sorted(groups.members[key] - known))
+        touched.append(group)
+    session.flush()
+    _count_independence(session, touched)
+
+
+def _count_independence(session: Session, groups: list[m.Group]) -> None:
+    claim_ids = [mem.claim_id for g in groups for mem in g.members]
+    article_of = dict(session.execute(select(m.Claim.id, m.Claim.article_id)
+                                      .where(m.Claim.id.in_(claim_ids))).all()) \
+        if claim_ids else {}
+    facts = {row.id: ArticleFacts(row.id, row.outlet, tuple(row.wire or ()),
+                                  opening_of(row.text[:3000]))
+             for row in session.execute(
+                 select(m.Article.id, m.Article.wire, m.Article.text,
+                        m.Outlet.name.label("outlet"))
+                 .outerjoin(m.Outlet, m.Article.outlet_id == m.Outlet.id)
+                 .where(m.Article.id.in_(set(article_of.values()))))}
+    for group in groups:
+        articles = {facts[article_of[mem.claim_id]] for mem in group.members}
+        group.independent, group.dependence = independence(sorted(articles, key=lambda a: a.id))
     session.flush()
 
 
@@ -111,4 +242,11 @@ def _write_conflicts(session: Session, found: list[FoundConflict]) -> None:
             continue
         existing.add(key)
         session.add(m.Conflict(claim_a_id=c.a, claim_b_id=c.b, kind=c.kind, reason=c.reason))
+    session.flush()
+
+
+def _mark_matched(session: Session, ids: list[int]) -> None:
+    for start in range(0, len(ids), _IDS_PER_STATEMENT):
+        chunk = ids[start:start + _IDS_PER_STATEMENT]
+        session.execute(update(m.Claim).where(m.Claim.id.in_(chunk)).values(matched=True))
     session.flush()

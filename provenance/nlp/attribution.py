@@ -47,6 +47,13 @@ _PARENTHETICAL = re.compile(r"\s*\([^()\"]{1,40}\)")  # "Rep. Ana Ruiz (D-Md.)"
 _ROLE_FIRST = re.compile(  # "One of its authors, Ari Lund, said"
     r"^[a-zA-Z][^,\"]{2,80},\s+(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3}),?$")
 _AGE = re.compile(r",\s*\d{1,3}\s*(?=,|$)")  # "Ana Ruiz, 58, said"
+# "The head of the board on Wednesday denied", "Veldt also said": when or how, not who.
+_TRAILING_ADVERBIAL = re.compile(
+    r"(?:\s+(?:(?:on|last|this|late|early|on\s+the\s+night\s+of)\s+)?(?:"
+    + "|".join(w.capitalize() for w in lx.WEEKDAYS) + r"|yesterday|today|tonight)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:also|too|again|later|previously|then"
+    r"|now|however|meanwhile|separately|instead|still|already|repeatedly|publicly|privately"
+    r"|earlier|once|first))+$")
 _TRAILING_RELATIVE = re.compile(r"(?:,\s+|\s+)(?:who|whose)\s[^,\"]*,?\s*$")
 _NAME_FIRST = re.compile(  # "Ana Ruiz, head of Lumo, a Lisbon firm, said"
     r"^(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3}),\s+(?:a|an|the|[a-z]+)\s[^\"]*$")
@@ -104,6 +111,14 @@ _TIME_ADVERBIAL = re.compile(
     re.IGNORECASE,
 )
 _FINITE = re.compile(r"\b(?:" + "|".join(sorted(lx.AUXILIARIES | lx.PRESENT_VERBS)) + r")\b")
+# A finite verb: what the words after "said" need for them to be what was said.
+_CLAUSE_VERB = re.compile(r"\b(?:" + "|".join(sorted(lx.AUXILIARIES | lx.PRESENT_VERBS
+                                                    | lx.IRREGULAR_PAST_FORMS))
+                          + r"|[a-z]{2,}ed)\b")
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which)(?:\s+(?:also|then|later|first|\w+ly))?$")
+_PLACE_BEFORE_THAT = re.compile(
+    r"(?P<place>\s*(?:at|in|during|outside|from|after)\s+(?:a|an|the|his|her|its|their)\s"
+    r"[^,\"]{1,70}?)\s+that\b")
 _CLAUSE_WORDS = re.compile(r"\b(?:which|who|whose|that|when|where|while|if|because)\b|[\";]")
 _ANONYMOUS_VIA = re.compile(r"\b(?:anonymous|unnamed|unidentified|sources?|people familiar)\b",
                             re.IGNORECASE)
@@ -269,6 +284,8 @@ def _reporting_verb(s: str) -> Attribution | None:
     for m in _VERB_AFTER_SPACE.finditer(work):
         if _inside_quotes(work, m.start()):
             return None
+        if _RELATIVE_BEFORE.search(work, 0, m.start()):
+            continue  # "Marchand, who declared ..., said": the verb of a "who" clause
         subject = _subject_phrase(work[: m.start()])
         if not _is_subject(subject):
             continue
@@ -293,11 +310,17 @@ def _after_verb(s: str, subject: str, verb: str, pos: int, via: tuple[str, ...],
     while (t := _TIME_ADVERBIAL.match(rest)) and t.end() > 0 and not rest[:t.end()].strip() == "":
         pos += t.end()
         rest = s[pos:]
+    if place := _PLACE_BEFORE_THAT.match(rest):  # "told reporters at a briefing ... that"
+        pos += place.end("place")
+        rest = s[pos:]
     has_that = bool(re.match(r"\s*that\b", rest))
     if has_that:
         pos += re.match(r"\s*that\s*", rest).end()  # type: ignore[union-attr]
     elif verb in lx.THAT_ONLY_VERBS:
         return None
+    elif verb in lx.ACT_VERBS and not rest.lstrip().startswith('"') \
+            and not _CLAUSE_VERB.search(rest):
+        return None  # "declared a state of emergency": an act with an object, not speech
     whole = not has_that and verb in lx.OBJECT_VERBS
     kind = _kind(subject, verb, rest, whole)
     if kind == "denial":
@@ -334,6 +357,7 @@ def _subject_phrase(text: str) -> str:
     an appositive role too long to keep ("Ana Ruiz, a director of the Port Authority")."""
     subject = _TRAILING_ASIDE.sub("", _strip_intro(text))
     subject = _TRAILING_RELATIVE.sub("", _AGE.sub("", _PARENTHETICAL.sub("", subject))).strip()
+    subject = _TRAILING_ADVERBIAL.sub("", subject)
     role_first = _ROLE_FIRST.match(subject)
     if role_first:
         return role_first.group("name")

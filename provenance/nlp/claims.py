@@ -21,6 +21,11 @@ _COORDINATION = re.compile(
     r"[\w'-]+|[A-Z][\w'.-]*|he|she|they|it)\s+(?:[\w'-]+\s+){0,3}?(?:"
     + "|".join(sorted(lx.AUXILIARIES)) + r"|[a-z]+ed)\b)"
 )
+# "The body was found on Monday, a day after a man was killed": two events, two claims.
+_TIME_LINK = re.compile(
+    r",\s+(?:a|one|two|three|four|five|six|several|\d+)\s+(?:minutes?|hours?|days?|weeks?"
+    r"|months?|years?)\s+(?:after|before)\s+(?=(?:the|a|an|his|her|its|their|[A-Z])[\w'-]*\s+"
+    r"(?:[\w'-]+\s+){0,6}?(?:" + "|".join(sorted(lx.AUXILIARIES)) + r"|[a-z]+ed)\b)")
 _CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
 _AS_CLAUSE = re.compile(
     r",?\s+as\s+(?=(?:the|a|an|his|her|its|their|[A-Z][\w'.-]*)\s+(?:[\w'.-]+\s+){0,8}?(?:"
@@ -95,6 +100,7 @@ def _clause_pieces(sentence: str) -> list[Piece]:
     lead = _LEAD_GERUND.match(sentence)
     if lead and lead.end() <= c0:
         pieces.append(_lead_gerund_piece(lead))
+    pieces += _speaker_acts(sentence, c0)
     content = _split_region(sentence, c0, c1, att)
     if att.whole:
         # "Maduro accused the opposition of ...": the claim keeps speaker and verb; clauses
@@ -115,9 +121,36 @@ def _clause_pieces(sentence: str) -> list[Piece]:
         # ", adding that ..." is reported speech unless it opens a quote.
         quoted = sentence[att.more[0] - 1:att.more[0]] == '"'
         said = replace(att, kind="direct_quote" if quoted else "indirect")
+        if quoted and sentence[att.more[0]:att.more[0] + 1].islower():
+            # '"We opened the gates," he said, "but only after ...": one quoted sentence
+            # split around its speaker is one claim.
+            joined = _tidy(f"{sentence[c0:c1]}, {sentence[att.more[0]:att.more[1]]}")
+            return _distribute(pieces + [_with_attribution(
+                Piece(joined, c0, att.more[1]), said)], att, sentence)
         content += [p if p.speaker else _with_attribution(p, said)
                     for p in _split_region(sentence, *att.more, said)]
     return _distribute(pieces + content, att, sentence)
+
+
+def _speaker_acts(sentence: str, end: int) -> list[Piece]:
+    """"Marchand, who declared a state of emergency on Monday, said ...": what the speaker
+    did is a claim of the outlet's own; what only describes the speaker ("who heads the
+    agency") is not."""
+    if end <= 0:
+        return []
+    relatives, _ = _relative_clauses(sentence, 0, end)
+    return [p for p in relatives if _past_act(sentence, p)]
+
+
+_WHO_VERB = re.compile(r",\s+who\s+(?:(?:also|then|first|later|last\s+\w+)\s+)?(?P<verb>[a-z]+)")
+
+
+def _past_act(sentence: str, piece: Piece) -> bool:
+    """Whether a "who" clause opens with a verb in the past: an act, not a description."""
+    m = _WHO_VERB.match(sentence, piece.start - 2)
+    if m is None:
+        return False
+    return m.group("verb").endswith("ed") or m.group("verb") in lx.IRREGULAR_PAST_FORMS
 
 
 def _after_lead(sentence: str, lead: tuple[int, int], piece: Piece) -> Piece:
@@ -276,7 +309,7 @@ def _clause_end(s: str, start: int, b: int) -> int:
 
 def _coordinated(s: str, a: int, b: int, mask: list[tuple[int, int]]) -> list[tuple[int, int]]:
     cuts: list[tuple[int, int]] = []
-    for pattern in (_COORDINATION, _AS_CLAUSE):
+    for pattern in (_COORDINATION, _AS_CLAUSE, _TIME_LINK):
         for m in pattern.finditer(s, a, b):
             if not _quoted(s, m.start()) and not _masked(m.start(), mask):
                 cuts.append((m.start(), m.end()))

@@ -113,6 +113,11 @@ def _weekday(target: int, pub: date | None, future: bool) -> str | None:
     return _days_after(pub, -((pub.weekday() - target) % 7))
 
 
+def _iso_week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
 def _days_after(pub: date, days: int) -> str | None:
     """``pub`` moved by ``days``, or None past the calendar's ends (year 1 and 9999)."""
     try:
@@ -126,8 +131,9 @@ def _relative(rel: str, pub: date | None) -> str | None:
         return None
     if rel in ("yesterday", "today", "tomorrow"):
         return _days_after(pub, {"yesterday": -1, "today": 0, "tomorrow": 1}[rel])
-    if rel.endswith("week"):
-        return _days_after(pub, {"last": -7, "next": 7}.get(rel.split()[0], 0))
+    if rel.endswith("week"):  # a week, not a day of it: "2026-W43"
+        day = _days_after(pub, {"last": -7, "next": 7}.get(rel.split()[0], 0))
+        return _iso_week(date.fromisoformat(day)) if day else None
     if rel.endswith("month"):
         shift = {"last": -1, "next": 1}.get(rel.split()[0], 0)
         month_index = pub.year * 12 + pub.month - 1 + shift

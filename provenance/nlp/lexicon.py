@@ -47,6 +47,16 @@ IRREGULAR_PAST = {
     "writing": "wrote", "speaking": "spoke", "meeting": "met", "holding": "held",
     "keeping": "kept", "sending": "sent", "putting": "put", "setting": "set", "paying": "paid",
 }
+# Reporting verbs that also name an act done to an object: "declared a state of emergency,
+# war, a winner". Without a clause after them they report no speech.
+ACT_VERBS = frozenset("declared declares".split())
+# Past forms that do not end in -ed, so that "said 200 people died" reads as a clause.
+IRREGULAR_PAST_FORMS = frozenset(
+    "began brought bought built came caught chose cut died drew drove fell felt fled flew"
+    " fought found froze gave got grew had held hit hurt kept knew laid led left lost made"
+    " meant met paid put ran rang rose said sat saw sent set shot sold spent spoke stood"
+    " stole struck swept swore took taught thought threw told understood went won wore"
+    " wrote".split()) | frozenset(IRREGULAR_PAST.values())
 # Participles that introduce a phrase, not a new assertion.
 PREPOSITIONAL_ING = frozenset(
     "including according following regarding concerning during excluding notwithstanding"

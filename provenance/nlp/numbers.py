@@ -1,8 +1,13 @@
-"""Percentages, money and counts in a claim, with modifiers and what they measure."""
+"""Percentages, money, measurements, clock times and counts in a claim, with modifiers and
+what they measure."""
 
 from __future__ import annotations
 
+import math
 import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
 
 from provenance.domain import Quantity
 
@@ -13,42 +18,86 @@ _WORD_NUMBERS = {
 }
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
            "m": 1e6, "k": 1e3}
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "eighth": 8, "ninth": 9, "tenth": 10}
 _VAGUE = {"dozens": (24, 144), "hundreds": (200, 999), "thousands": (2e3, 9999),
           "millions": (2e6, 999e6), "billions": (2e9, 999e9), "scores": (40, 200)}
 _MODIFIER = (r"(?P<mod>at least|at most|more than|over|nearly|almost|about|around|roughly"
              r"|approximately|some|up to|fewer than|less than|just over|just under|as many as)")
-_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(_WORD_NUMBERS) + r")"
+_NUMBER = (r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:"
+           + "|".join(_WORD_NUMBERS) + r")\b)")  # "one", not the end of "gone"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?"
 _CURRENCY = r"(?P<cur>\$|US\$|€|£|¥|₽)?"
-_PATTERN = re.compile(
+_PATTERN_TEXT = (
     rf"(?:{_MODIFIER}\s+)?(?:(?P<dozen>two|three|four|a few)\s+dozen|{_CURRENCY}\s?{_NUMBER}{_SCALE})"
     r"(?P<pct>\s*(?:%|per\s?cent|percent|percentage points))?"
-    r"(?:\s+(?P<unit>dollars|euros|pounds|rubles|roubles|yuan))?"
-    r"(?P<measure>(?:\s+(?!of\b|in\b|on\b|and\b|to\b|the\b|for\b|with\b)[a-z][\w-]*){0,3})",
-    re.IGNORECASE,
-)
+    r"(?:\s+(?P<unit>dollars|euros|pounds|rubles|roubles|yuan|{units})\b)?"
+    r"(?P<measure>(?:\s+(?!of\b|in\b|on\b|and\b|to\b|the\b|for\b|with\b)[a-z][\w-]*){0,3})"
+)  # {units}: the words of units.toml, filled in by _pattern()
+_CLOCK = re.compile(
+    r"\b(?P<h>1[0-2]|0?[1-9])(?:[.:](?P<min>[0-5]\d))?\s*(?P<half>[ap]\.m\.?|[ap]m\b)",
+    re.IGNORECASE)
+# "A third person has died": the count the ordinal brings the total to.
+_ORDINAL_COUNT = re.compile(
+    r"\b(?:a|the)\s+(?P<ord>" + "|".join(_ORDINALS) + r")\s+(?P<noun>person|victim|death"
+    r"|body|man|woman|child|fatality|casualty)\b", re.IGNORECASE)
 _VAGUE_PATTERN = re.compile(
     r"\b(?P<word>dozens|hundreds|thousands|millions|billions|scores)\s+of\s+"
     r"(?:(?P<scale>millions|billions|thousands)\s+of\s+)?(?P<measure>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})",
     re.IGNORECASE,
 )
 _ANY_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_WORD_NUMBERS) + r"|dozens|hundreds|thousands"
-                         r"|millions|billions|scores|few)\b", re.IGNORECASE)
+                         r"|millions|billions|scores|few|" + "|".join(_ORDINALS) + r")\b",
+                         re.IGNORECASE)
 _CURRENCY_UNITS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB",
                    "dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB",
                    "roubles": "RUB", "yuan": "CNY"}
 _STOP = frozenset("had has have was were is are will would could to in on at by for and the a an"
                   .split())
+# What makes a bare number word a figure: "rose to five", "bringing the toll to four".
+_LEVEL_BEFORE = re.compile(
+    r"\b(?:(?:rose|risen|rises|climbed|jumped|fell|dropped|increased|decreased|grew)\s+to"
+    r"|reached|stands\s+at|stood\s+at|(?:toll|total|count|tally)\s+(?:of|to|at|is|was))\s*$",
+    re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
+@lru_cache(maxsize=1)
+def _units() -> dict[str, tuple[str, float]]:
+    """Unit word -> (base unit, factor), from ``units.toml``."""
+    raw = resources.files("provenance.nlp").joinpath("units.toml").read_text("utf-8")
+    return {word: (dimension["base"], float(unit["factor"]))
+            for dimension in tomllib.loads(raw).values() for unit in dimension["units"]
+            for word in unit["words"]}
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    words = sorted(_units(), key=len, reverse=True)
+    units = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(_PATTERN_TEXT.replace("{units}", units), re.IGNORECASE)
+
+
 def find_quantities(text: str) -> list[Quantity]:
-    """Every quantity in ``text``; years, times and ordinals are left to the date stage."""
+    """Every quantity in ``text``; years and dates are left to the date stage."""
     if not _ANY_NUMBER.search(text):
         return []
-    found = [q for m in _PATTERN.finditer(text) if (q := _from_match(m, text)) is not None]
+    clocks = [(m.span(), _clock(m)) for m in _CLOCK.finditer(text)]
+    found = [q for m in _pattern().finditer(text)
+             if not any(a < m.end("num" if m.group("num") else 0) and m.start() < b
+                        for (a, b), _ in clocks)
+             and (q := _from_match(m, text)) is not None]
     found += [_vague(m) for m in _VAGUE_PATTERN.finditer(text)]
+    found += [q for _, q in clocks]
+    found += [Quantity(m.group(0), float(_ORDINALS[m.group("ord").lower()]), "count", None,
+                       None, None, m.group("noun").lower()) for m in _ORDINAL_COUNT.finditer(text)]
     return found
+
+
+def _clock(m: re.Match[str]) -> Quantity:
+    """"9.40 p.m." as minutes after midnight."""
+    hour = int(m.group("h")) % 12 + (12 if m.group("half").lower().startswith("p") else 0)
+    return Quantity(m.group(0), float(hour * 60 + int(m.group("min") or 0)), "clock")
 
 
 def _from_match(m: re.Match[str], text: str) -> Quantity | None:
@@ -65,12 +114,30 @@ def _from_match(m: re.Match[str], text: str) -> Quantity | None:
     if after[:1] in (":", "/") or after[:2] in ("th", "st", "nd", "rd") or \
             text[max(0, m.start("num") - 1):m.start("num")] in (":", "/", "."):
         return None
+    if not m.group("scale") and (after[:1].isalpha() or re.match(r"-[a-z]", after)):
+        return None  # "her 80s", "a 67-year-old man", "a 24-hour strike": not a count
     value = _value(raw) * _SCALES.get((m.group("scale") or "").lower(), 1)
-    unit = "%" if m.group("pct") else _CURRENCY_UNITS.get(
-        m.group("cur") or (m.group("unit") or "").lower(), "count")
-    if unit == "count" and raw.lower() in _WORD_NUMBERS and not _measure(m):
-        return None
+    if not math.isfinite(value):
+        return None  # four hundred nines are no figure, and no database stores infinity
+    unit, value = _unit(m, value, text)
+    if unit == "count" and raw.lower() in _WORD_NUMBERS and not _measure(m) \
+            and not _LEVEL_BEFORE.search(text, 0, m.start()):
+        return None  # "one of them" is no figure; "the toll rose to five" is
     return Quantity(m.group(0).strip(), value, unit, _mod(m), None, None, _measure(m))
+
+
+def _unit(m: re.Match[str], value: float, text: str) -> tuple[str, float]:
+    """The figure's unit, and its value in that unit's base."""
+    if m.group("pct"):
+        return "%", value
+    word = " ".join((m.group("unit") or "").lower().split())
+    if word == "pounds" and not m.group("cur") and not m.group("scale") \
+            and re.match(r"\s+of\b", text[m.end("unit"):]):
+        word = "lb"  # "1,200 pounds of an explosive chemical": a weight, not money
+    if word in _units():
+        base, factor = _units()[word]
+        return base, value * factor
+    return _CURRENCY_UNITS.get(m.group("cur") or word, "count"), value
 
 
 def _vague(m: re.Match[str]) -> Quantity:
@@ -141,6 +208,8 @@ def _bounds(q: Quantity) -> tuple[float, float]:
         return 0.0, v
     if mod in ("nearly", "almost", "about", "around", "roughly", "approximately", "some"):
         return v * 0.9, v * 1.1
+    if q.unit == "count" and v == int(v):
+        return v, v  # "three dead" and "four dead" cannot both hold
     decimals = len(str(v).split(".")[1].rstrip("0")) if "." in str(v) else 0
     half = 0.5 * 10 ** -decimals  # "44%" covers 43.5 to 44.5
     return v - half, v + half

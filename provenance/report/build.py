@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from provenance.db import models as m
 from provenance.db import queries as q
-from provenance.match.independence import independent_sources
 
 
 @dataclass(frozen=True)
@@ -122,7 +121,7 @@ def build_report(session: Session, flt: q.ClaimFilter) -> Report:
         grouped |= {c.id for c in members}
         report.corroborated.append(GroupEntry(
             group.id, tuple(entry(c) for c in members),
-            len({c.article.outlet_id for c in members}), independent_sources(members)))
+            len({c.article.outlet_id for c in members}), q.independent_sources(group)))
     by_speaker: dict[str, list[ClaimEntry]] = defaultdict(list)
     for claim in claims:
         e = entry(claim)

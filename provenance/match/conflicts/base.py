@@ -1,0 +1,65 @@
+"""What every detector shares: its input, its output, and how it names a side."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from provenance.match.config import MatchConfig
+from provenance.match.features import TermWeights
+from provenance.match.frames import ClaimFrame
+from provenance.match.pairs import Pair
+
+
+@dataclass(frozen=True)
+class FoundConflict:
+    """Two claims that contradict (or, kind ``update``, revise) each other, and why."""
+
+    a: int
+    b: int
+    kind: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """What detectors may consult besides the pair."""
+
+    weigh: TermWeights
+    config: MatchConfig
+
+
+class Detector(Protocol):
+    def __call__(self, pair: Pair, context: Context) -> FoundConflict | None: ...
+
+
+OBJECT_TERMS = 2
+"""Content words besides a shared predicate that make two claims about one thing."""
+
+
+def one_proposition(pair: Pair, threshold: float) -> bool:
+    """Whether a pair that disagrees in polarity or hedge states one proposition: the
+    model's chance reaches ``threshold``, or the claims share their predicate and at least
+    :data:`OBJECT_TERMS` other content words ("ordered an emergency release" / "did not
+    order an emergency release")."""
+    a, b = pair.a, pair.b
+    if pair.chance >= threshold:
+        return True
+    if a.predicate is None or a.predicate != b.predicate:
+        return False
+    return len((a.terms & b.terms) - {a.predicate}) >= OBJECT_TERMS
+
+
+def who(c: ClaimFrame) -> str:
+    """"the police (Capital Ledger, 2026-10-14)": a side as a person can check it."""
+    source = c.source.name if c.source.kind != "own" else "the outlet itself"
+    when = f", {c.published.isoformat()}" if c.published else ""
+    return f"{source} ({c.outlet or 'unknown outlet'}{when})"
+
+
+def quoted(text: str, width: int = 90) -> str:
+    """The text in quotation marks, cut at ``width`` characters."""
+    text = " ".join(text.split())
+    if len(text) > width:
+        text = text[:width - 1] + "\u2026"
+    return f"\u201c{text}\u201d"

@@ -1,0 +1,47 @@
+"""A denial against the claim it denies, in the same article or any other.
+
+"The water board denied reports that the gates were opened without warning" is matched,
+by what it denies, against every claim it meets, in any outlet; a denial the extraction
+linked to a claim next to it still needs to be about that claim.
+"""
+
+from __future__ import annotations
+
+from provenance.match.conflicts.base import Context, FoundConflict, quoted, who
+from provenance.match.frames import ClaimFrame
+from provenance.match.pairs import Pair, same_year, target_chance
+from provenance.match.sources import same_source
+
+DENIED_TERMS = 3
+"""Content words of what a denial denies that a claim stating it has, at the least (and
+half of them): "denied reports that the gates had been thrown open without warning" and
+"the gates were opened without any warning" share gate, open and warning."""
+
+
+def detect(pair: Pair, context: Context) -> FoundConflict | None:
+    for denial, other in ((pair.a, pair.b), (pair.b, pair.a)):
+        if _denies(denial, other, pair, context):
+            what = denial.target.text if denial.target else other.text
+            return FoundConflict(
+                other.id, denial.id, "denial",
+                f"{who(denial)} denied {quoted(what)}, which {who(other)} reported: "
+                f"{quoted(other.text)}")
+    return None
+
+
+def _denies(denial: ClaimFrame, other: ClaimFrame, pair: Pair, context: Context) -> bool:
+    if denial.stance != "denies" or other.stance == "denies" or other.negated:
+        return False  # denying a denial, or a negative, is agreeing with it
+    # A denial is dated the day it was made, not the day of what it denies: only the
+    # years must agree.
+    if not same_year(denial, other) or same_source(denial.source, other.source):
+        return False
+    if denial.target is None:
+        return denial.denies == other.id
+    if other.modality == "conditional":
+        return False  # "If the gates were opened ..." reports nothing to deny
+    shared = denial.target.terms & other.terms
+    if len(shared) >= DENIED_TERMS and 2 * len(shared) >= len(denial.target.terms):
+        return True
+    return target_chance(denial.target, other, context.weigh, context.config) \
+        >= context.config.denial_threshold

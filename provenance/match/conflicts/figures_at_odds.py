@@ -1,0 +1,49 @@
+"""What the numeric and update detectors share: two claims giving figures for one measure
+of one subject that cannot both hold."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from provenance.match.conflicts.base import Context
+from provenance.match.figures import Figure
+from provenance.match.pairs import Pair, rival_figures
+
+
+@dataclass(frozen=True)
+class AtOdds:
+    """The first figure of the earlier claim and the later claim's figure it disagrees with."""
+
+    earlier: Figure
+    later: Figure
+
+
+def at_odds(pair: Pair, context: Context) -> AtOdds | None:
+    """The disagreeing figures of a pair about one subject and event, or None.
+
+    A measure the vocabulary names (deaths, evacuated, damage) is evidence enough that two
+    figures count one thing, once the claims share a word besides it and are about the same
+    places; a figure of a plain noun ("count:ship") also needs the claims to read alike.
+    """
+    a, b = pair.a, pair.b
+    if not pair.same_event or a.negated != b.negated or a.stance or b.stance:
+        return None
+    for earlier, later in rival_figures(a.figures, b.figures):
+        named = not earlier.measure.startswith("count:")
+        if not _same_scope(earlier, later):
+            continue
+        if (named and a.terms & b.terms) or pair.chance >= context.config.conflict_context:
+            return AtOdds(earlier, later)
+    return None
+
+
+def _same_scope(x: Figure, y: Figure) -> bool:
+    """Figures for different places, or for one place and for a whole region, differ."""
+    if x.places and y.places:
+        return bool(x.places & y.places)
+    return {x.scope, y.scope} != {"wide", "local"}
+
+
+def describe(figure: Figure) -> str:
+    """"deaths 3": the measure and the figure as the article gave it."""
+    return f"{figure.measure.replace('_', ' ').removeprefix('count:')} {figure.text}"

@@ -1,0 +1,23 @@
+"""Opposite hedges on one proposition: "likely to return home" / "unlikely to return home"."""
+
+from __future__ import annotations
+
+from provenance.match.conflicts.base import Context, FoundConflict, one_proposition, quoted, who
+from provenance.match.frames import opposite_modalities
+from provenance.match.pairs import Pair
+from provenance.match.sources import same_source
+
+
+def detect(pair: Pair, context: Context) -> FoundConflict | None:
+    a, b = pair.a, pair.b
+    if frozenset((a.modality, b.modality)) not in opposite_modalities():
+        return None
+    if a.negated != b.negated or a.stance or b.stance or not pair.same_event:
+        return None
+    if same_source(a.source, b.source):
+        return None  # one source hedging differently over time is not two views
+    if not one_proposition(pair, context.config.polarity_threshold):
+        return None
+    return FoundConflict(a.id, b.id, "modality",
+                         f"{who(a)} says {a.modality}: {quoted(a.text)}; {who(b)} says "
+                         f"{b.modality}: {quoted(b.text)}")

@@ -1,0 +1,27 @@
+"""A claim and its negation: "the board ordered a release" / "did not order a release".
+
+Only different sources contradict each other here: one source saying a thing both ways
+round ("the walkout would continue" / "we will not go back") is restating it, or
+qualifying it ("We did not open the gates without warning" / "We opened the gates, but
+only after ...").
+"""
+
+from __future__ import annotations
+
+from provenance.match.conflicts.base import Context, FoundConflict, one_proposition, quoted, who
+from provenance.match.pairs import Pair
+from provenance.match.sources import same_source
+
+
+def detect(pair: Pair, context: Context) -> FoundConflict | None:
+    a, b = pair.a, pair.b
+    if a.negated == b.negated or a.stance or b.stance or a.modality != b.modality:
+        return None
+    if same_source(a.source, b.source):
+        return None
+    if not pair.same_event or not one_proposition(pair, context.config.polarity_threshold):
+        return None
+    no, yes = (a, b) if a.negated else (b, a)
+    return FoundConflict(yes.id, no.id, "polarity",
+                         f"{who(yes)}: {quoted(yes.text)}; {who(no)} says the opposite: "
+                         f"{quoted(no.text)}")

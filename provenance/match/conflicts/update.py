@@ -1,0 +1,25 @@
+"""One source revising its own figure: a step of a timeline, never a contradiction.
+
+The source is one even when two outlets quote it, or when one quotes its director and the
+other the body itself. The pair is kept out of one corroboration group.
+"""
+
+from __future__ import annotations
+
+from provenance.match.conflicts.base import Context, FoundConflict, who
+from provenance.match.conflicts.figures_at_odds import at_odds, describe
+from provenance.match.pairs import Pair
+from provenance.match.sources import same_source
+
+
+def detect(pair: Pair, context: Context) -> FoundConflict | None:
+    odds = at_odds(pair, context)
+    if odds is None or not same_source(pair.a.source, pair.b.source):
+        return None
+    early, late = sorted((pair.a, pair.b), key=lambda c: (c.day or "", c.id))
+    if early.day == late.day:
+        return None
+    first, then = (odds.earlier, odds.later) if early is pair.a else (odds.later, odds.earlier)
+    return FoundConflict(early.id, late.id, "update",
+                         f"{describe(first)} ({early.day}) revised to {then.text} "
+                         f"({late.day}) by {who(late)}")

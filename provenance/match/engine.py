@@ -1,0 +1,73 @@
+"""Matching as a pure function of frames: claims are taken in id order, each against the
+earlier claims it meets through its keys, so that matching an archive in several runs
+gives what matching it in one gives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from provenance.match.candidates import KeyIndex, blocking_keys
+from provenance.match.cluster import Groups
+from provenance.match.config import MatchConfig
+from provenance.match.conflicts import Context, FoundConflict, detect
+from provenance.match.features import TermWeights
+from provenance.match.frames import ClaimFrame
+from provenance.match.pairs import is_same, judge
+
+
+@dataclass
+class Archive:
+    """What matching knows of the claims already matched."""
+
+    frames: dict[int, ClaimFrame] = field(default_factory=dict)
+    index: KeyIndex = field(default_factory=KeyIndex)
+    groups: Groups = field(default_factory=lambda: Groups({}, 0))
+
+    def add(self, frame: ClaimFrame) -> None:
+        self.frames[frame.id] = frame
+        self.index.add(frame.id, blocking_keys(frame))
+
+
+def _partners(frame: ClaimFrame, archive: Archive, frequency: Callable[[str], int],
+              config: MatchConfig) -> list[int]:
+    """The earlier claims ``frame`` is judged against: those blocking finds, the other
+    members of their groups (a claim joins a group only if it states what every member
+    does, so it is compared with every member), and the claim extraction read it as
+    denying."""
+    found = set(archive.index.partners(blocking_keys(frame), frequency, config))
+    for key in {archive.groups.group_of[p] for p in found if p in archive.groups.group_of}:
+        found |= set(sorted(archive.groups.members[key])[:config.max_group_members])
+    if frame.denies in archive.frames:
+        found.add(frame.denies)
+    return sorted(found)
+
+
+@dataclass
+class Outcome:
+    """What one matching run found."""
+
+    conflicts: list[FoundConflict] = field(default_factory=list)
+    pairs: int = 0
+
+
+def match_frames(new: Iterable[ClaimFrame], archive: Archive, weigh: TermWeights,
+                 frequency: Callable[[str], int], config: MatchConfig) -> Outcome:
+    """Match ``new`` claims (ids above every claim in ``archive``) one by one, adding them to
+    ``archive``; ``archive.groups.changed`` says which groups changed."""
+    context = Context(weigh, config)
+    article_of = {i: f.article_id for i, f in archive.frames.items()}
+    outcome = Outcome()
+    for frame in sorted(new, key=lambda f: f.id):
+        article_of[frame.id] = frame.article_id
+        same: dict[int, float] = {}
+        for other_id in _partners(frame, archive, frequency, config):
+            pair = judge(archive.frames[other_id], frame, weigh, config)
+            outcome.pairs += 1
+            found = detect(pair, context)
+            outcome.conflicts += found
+            if not found and is_same(pair, config):
+                same[other_id] = pair.chance
+        archive.groups.add(frame.id, same, article_of)
+        archive.add(frame)
+    return outcome

@@ -1,0 +1,139 @@
+"""What each figure of a claim measures, in the words of ``vocab/measures.toml``.
+
+"4,100 people were now out of their homes" and "more than 6,000 people had been forced
+from their homes" both count the evacuated; "peaked at 7.6 metres" is a peak level, "stood
+at 6.9 metres" a level. A figure takes the measure whose cue stands nearest to it, among
+the measures of its unit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from provenance.domain import Quantity
+from provenance.match import vocab
+from provenance.match.lemmas import lemma
+from provenance.match.normalise import place_names
+
+CUE_REACH = 80
+"""How many characters from a figure a cue may stand and still say what it measures."""
+_TOKEN = re.compile(r"[a-z][a-z'-]*")
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but)\s+|\s+-\s+")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of a claim: what it measures, its value or bounds, and how it ages."""
+
+    measure: str
+    unit: str
+    value: float | None
+    low: float | None
+    high: float | None
+    modifier: str | None
+    text: str
+    time: str  # "point": compared within a day; "event": across the days of one event
+    places: frozenset[str] = frozenset()  # the places named just after it: "homes in Lowford"
+    scope: str = ""  # "wide" (across the province), "local" (in the town), or ""
+
+    def as_quantity(self) -> Quantity:
+        return Quantity(self.text, self.value, self.unit, self.modifier, self.low, self.high,
+                        self.measure)
+
+
+@dataclass(frozen=True)
+class _Measure:
+    name: str
+    unit: str
+    time: str
+    phrases: re.Pattern[str] | None
+    words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _measures() -> tuple[_Measure, ...]:
+    out = []
+    for name, spec in vocab.measures().items():
+        cues = [c.lower() for c in spec["cues"]]
+        phrases = [c for c in cues if " " in c]
+        out.append(_Measure(spec.get("same_as", name), spec["unit"], spec["time"],
+                            vocab.phrase_pattern(phrases) if phrases else None,
+                            frozenset(lemma(c) for c in cues if " " not in c)))
+    return tuple(out)
+
+
+def unit_class(unit: str) -> str:
+    """"money" for any currency code, else the unit itself."""
+    return "money" if len(unit) == 3 and unit.isupper() else unit
+
+
+def figures_of(text: str, quantities: tuple[Quantity, ...]) -> tuple[Figure, ...]:
+    """The figures of a claim with their measures; those nothing names are left out."""
+    low = text.lower()
+    out = []
+    for q in quantities:
+        at = low.find(q.text.lower())
+        clause = _clause(low, at if at >= 0 else 0)
+        measure = _nearest(low, clause, at, unit_class(q.unit)) if at >= 0 else None
+        if measure is None and q.unit == "count" and q.measure and len(q.measure) > 2:
+            noun = lemma(q.measure.split()[-1])
+            measure = _Measure(f"count:{noun}", "count", "point", None, frozenset())
+        if measure is not None:
+            places, scope = _scope(text, at)
+            out.append(Figure(measure.name, q.unit, q.value, q.low, q.high, q.modifier, q.text,
+                              measure.time, places, scope))
+    return tuple(out)
+
+
+SCOPE_BEFORE, SCOPE_AFTER = 30, 80
+"""How far before and after a figure the words that place it are looked for."""
+PLACE_AFTER = 40
+"""How far after a figure the place it counts in may be named ("640 homes in Lowford")."""
+
+
+def _scope(text: str, at: int) -> tuple[frozenset[str], str]:
+    if at < 0:
+        return frozenset(), ""
+    places = place_names(text[at:at + PLACE_AFTER])
+    window = text[max(0, at - SCOPE_BEFORE):at + SCOPE_AFTER].lower()
+    if _scope_pattern("wide").search(window):
+        return places, "wide"
+    return places, "local" if places or _scope_pattern("local").search(window) else ""
+
+
+@lru_cache(maxsize=2)
+def _scope_pattern(kind: str) -> re.Pattern[str]:
+    return vocab.phrase_pattern(vocab.cues()["scope"][kind])
+
+
+def _clause(text: str, at: int) -> tuple[int, int]:
+    start, end = 0, len(text)
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() >= at:
+            end = m.start()
+            break
+    return start, end
+
+
+def _nearest(text: str, clause: tuple[int, int], at: int, unit: str) -> _Measure | None:
+    lo, hi = max(clause[0], at - CUE_REACH), min(clause[1], at + CUE_REACH)
+    best: tuple[int, int, _Measure] | None = None
+    for order, measure in enumerate(_measures()):
+        if measure.unit != unit:
+            continue
+        for start in _cue_positions(text, lo, hi, measure):
+            distance = abs(start - at)
+            if best is None or (distance, order) < best[:2]:
+                best = (distance, order, measure)
+    return best[2] if best else None
+
+
+def _cue_positions(text: str, lo: int, hi: int, measure: _Measure) -> list[int]:
+    found = [m.start() for m in _TOKEN.finditer(text, lo, hi) if lemma(m.group(0)) in measure.words]
+    if measure.phrases is not None:
+        found += [m.start() for m in measure.phrases.finditer(text, lo, hi)]
+    return found

@@ -1,0 +1,245 @@
+"""Claim frames: what a claim asserts, in a form matching can compare.
+
+A frame holds the claim's content words and entities, its main predicate, its figures and
+what they measure, the time it is about, its source, whether it is negated or hedged, and,
+for a denial or confirmation, what it denies or confirms. Frames are built once, when a
+claim is stored, from plain values (:class:`ClaimFacts`); matching reads them back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from provenance.domain import Quantity
+from provenance.match import vocab
+from provenance.match.figures import Figure, figures_of
+from provenance.match.lemmas import lemma
+from provenance.match.normalise import effective_year, normalise_terms, place_names
+from provenance.match.sources import Source, source_of
+from provenance.text import comparable
+
+FRAME_VERSION = 4
+"""Raised whenever frames would come out differently; stored frames of another version
+are built again, and the archive matched again, on the next run."""
+_DETERMINERS = frozenset("a an the its his her their our my your this that these those some"
+                         " many two three four five".split())
+_BETWEEN = frozenset("not never also been then still now already later again just fully"
+                     " only yet once being to likely unlikely expected able unable set due"
+                     " going".split())
+_AUXILIARY = frozenset("is are was were be been has have had will would shall should can"
+                       " could may might must do does did".split())
+
+
+@dataclass(frozen=True)
+class ClaimFacts:
+    """What is stored about a claim, as plain values: the input of a frame."""
+
+    id: int
+    article_id: int
+    text: str
+    kind: str = "none"
+    sentence: str = ""
+    speaker: str | None = None
+    speaker_kind: str | None = None
+    speaker_role: str | None = None
+    via: tuple[str, ...] = ()
+    outlet: str | None = None
+    published: date | None = None
+    event_date: str | None = None
+    quantities: tuple[Quantity, ...] = ()
+    topics: frozenset[str] = frozenset()
+    denies: int | None = None
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a denial denies or a confirmation confirms, as content words and entities."""
+
+    text: str
+    terms: frozenset[str]
+    entities: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ClaimFrame:
+    """One claim as matching sees it."""
+
+    id: int
+    article_id: int
+    text: str
+    sentence: str
+    kind: str
+    outlet: str | None
+    published: date | None
+    event_date: str | None
+    year: int | None
+    source: Source
+    chain: tuple[str, ...]
+    terms: frozenset[str]
+    entities: frozenset[str]
+    places: frozenset[str]
+    topics: frozenset[str]
+    predicate: str | None
+    negated: bool
+    modality: str
+    stance: str  # "" | "denies" | "confirms"
+    target: Target | None
+    figures: tuple[Figure, ...]
+    denies: int | None = None
+    comparable_text: str = field(default="", compare=False)
+
+    @property
+    def day(self) -> str | None:
+        """The day the claim is about: its event date if it has one, else publication."""
+        if self.event_date and len(self.event_date) == 10:
+            return self.event_date
+        return self.published.isoformat() if self.published else None
+
+
+def build_frame(facts: ClaimFacts) -> ClaimFrame:
+    """The frame of one claim."""
+    text = facts.text
+    terms, entities = normalise_terms(text)
+    stance, target = _stance(facts)
+    return ClaimFrame(
+        id=facts.id, article_id=facts.article_id, text=text, sentence=facts.sentence,
+        kind=facts.kind, outlet=facts.outlet, published=facts.published,
+        event_date=facts.event_date,
+        year=effective_year(facts.event_date, text, facts.published),
+        source=source_of(facts.speaker, facts.speaker_kind, facts.speaker_role, text,
+                         facts.outlet),
+        chain=facts.via, terms=terms, entities=entities, places=place_names(text),
+        topics=facts.topics, predicate=_predicate(text), negated=_negated(text),
+        modality=_modality(text), stance=stance, target=target,
+        figures=figures_of(text, facts.quantities), denies=facts.denies,
+        comparable_text=comparable(text))
+
+
+@lru_cache(maxsize=1)
+def _negation() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    spec = vocab.cues()["negation"]
+    return vocab.phrase_pattern(spec["words"]), vocab.phrase_pattern(spec["except"])
+
+
+_CLAUSE_END = re.compile(r",\s+(?:and|but|while|whereas|although|though)\s+|;\s+|\s+-\s+")
+
+
+def _main_clause(text: str) -> str:
+    """The claim up to its first coordinated clause: negation and hedges are read there."""
+    m = _CLAUSE_END.search(text)
+    return text[:m.start()] if m else text
+
+
+def _negated(text: str) -> bool:
+    """Whether the claim's own predicate is negated ("did not order", "No siren sounded")."""
+    low = _main_clause(text).lower().replace("\u2019", "'")
+    cue, exception = _negation()
+    return bool(cue.search(exception.sub(" ", low).replace("n't", " n't")))
+
+
+@lru_cache(maxsize=1)
+def _modalities() -> list[tuple[str, re.Pattern[str]]]:
+    spec = vocab.cues()["modality"]
+    return [(name, vocab.phrase_pattern(spec[name]))
+            for name in ("unlikely", "likely", "possible", "planned")]
+
+
+def opposite_modalities() -> set[frozenset[str]]:
+    """Pairs of modality classes that contradict each other (likely / unlikely)."""
+    return {frozenset(pair) for pair in vocab.cues()["modality"]["opposite"]}
+
+
+def _modality(text: str) -> str:
+    """The claim's hedge: conditional, unlikely, likely, possible, planned, or ""."""
+    first = text.split(" ", 1)[0].lower().strip("\"'")
+    if first in vocab.cues()["modality"]["conditional"]:
+        return "conditional"
+    # Modal verbs are lower case: "may" is a month when it is "May".
+    words = _main_clause(text[:1].lower() + text[1:])
+    return next((name for name, pattern in _modalities() if pattern.search(words)), "")
+
+
+@lru_cache(maxsize=1)
+def _stance_patterns() -> dict[str, re.Pattern[str]]:
+    spec = vocab.cues()["stance"]
+    objects = "|".join(re.escape(o) for o in sorted(spec["objects"], key=len, reverse=True))
+    tail = rf"(?:\s+(?:{objects}))?(?:\s+(?:from|by|in)\s+[^,.;]{{1,60}}?)?\s+that\s+(?P<target>.+)"
+    out = {name: re.compile(rf"\b(?:{'|'.join(map(re.escape, spec[name]))}){tail}",
+                            re.IGNORECASE | re.DOTALL)
+           for name in ("denies", "confirms")}
+    out["no_evidence"] = re.compile(
+        rf"\b(?:{'|'.join(map(re.escape, spec['no_evidence']))})\s+(?P<target>.+)",
+        re.IGNORECASE | re.DOTALL)
+    return out
+
+
+def _stance(facts: ClaimFacts) -> tuple[str, Target | None]:
+    patterns = _stance_patterns()
+    for stance, key in (("denies", "denies"), ("denies", "no_evidence"),
+                        ("confirms", "confirms")):
+        m = patterns[key].search(facts.text)
+        if m:
+            return stance, _target(m.group("target"))
+    if facts.kind == "denial":
+        return "denies", None
+    return "", None
+
+
+def _target(text: str) -> Target:
+    terms, entities = normalise_terms(text)
+    return Target(text.strip(" .,"), terms, entities)
+
+
+def _predicate(text: str) -> str | None:
+    """The lemma key of the claim's main verb: the first past form after the subject, or
+    the verb after an auxiliary ("did not open", "were then opened")."""
+    words = [w.strip(",.;:\"'") for w in text.split()]
+    for i, word in enumerate(words):
+        low = word.lower()
+        before = words[i - 1].lower() if i else ""
+        if i > 0 and low.endswith("ed") and word.islower() and len(low) > 4 \
+                and before not in _DETERMINERS and not before.endswith("ing"):
+            return lemma(low)  # "unnamed" in "citing unnamed workers" is not a verb
+        if low in _AUXILIARY:
+            rest = [w.lower() for w in words[i + 1:i + 5] if w.lower() not in _BETWEEN]
+            return lemma(rest[0]) if rest and rest[0].isalpha() else lemma(low)
+    return None
+
+
+def frame_record(frame: ClaimFrame) -> dict[str, Any]:
+    """The frame as plain JSON values, for storage."""
+    record = asdict(frame)
+    record.pop("comparable_text")
+    record["published"] = frame.published.isoformat() if frame.published else None
+    for key in ("terms", "entities", "places", "topics"):
+        record[key] = sorted(record[key])
+    if frame.target is not None:
+        record["target"] = {"text": frame.target.text, "terms": sorted(frame.target.terms),
+                            "entities": sorted(frame.target.entities)}
+    record["chain"] = list(frame.chain)
+    record["figures"] = [{**asdict(f), "places": sorted(f.places)} for f in frame.figures]
+    return record
+
+
+def frame_from_record(record: dict[str, Any]) -> ClaimFrame:
+    """The frame :func:`frame_record` stored."""
+    target = record.get("target")
+    return ClaimFrame(
+        id=record["id"], article_id=record["article_id"], text=record["text"],
+        sentence=record["sentence"], kind=record["kind"], outlet=record["outlet"],
+        published=date.fromisoformat(record["published"]) if record["published"] else None,
+        event_date=record["event_date"], year=record["year"], source=Source(**record["source"]),
+        chain=tuple(record["chain"]), terms=frozenset(record["terms"]),
+        entities=frozenset(record["entities"]), places=frozenset(record["places"]),
+        topics=frozenset(record["topics"]), predicate=record["predicate"],
+        negated=record["negated"], modality=record["modality"], stance=record["stance"],
+        target=Target(target["text"], frozenset(target["terms"]), frozenset(target["entities"]))
+        if target else None,
+        figures=tuple(Figure(**{**f, "places": frozenset(f["places"])})
+                      for f in record["figures"]),
+        denies=record["denies"],
+        comparable_text=comparable(record["text"]))

@@ -1,0 +1,57 @@
+"""English lemma keys for matching: inflections undone, derivations kept apart.
+
+"released", "releases", "releasing" and "release" share one key, and so do "died" and
+"dies"; "likely" and "unlikely", or "general" and "generate", do not (a stemmer merges or
+mangles them). A key drops a silent final "e", so that a verb's forms with and without it
+agree without a dictionary. Irregular forms and the nouns that name a verb's act
+("announcement" -> "announce") are data, in ``vocab/lemmas.toml``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+_VOWELS = frozenset("aeiouy")
+_KEEP_DOUBLE = frozenset("lsz")  # "called", "passed", "buzzed" end in a real double
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, str]]:
+    raw = resources.files("provenance.match").joinpath("vocab/lemmas.toml").read_text("utf-8")
+    data = tomllib.loads(raw)
+    return dict(data["irregular"]), dict(data["nominal"])
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The lemma key of one lower-case word."""
+    word = word.removesuffix("'s").strip("'")
+    irregular, nominal = _tables()
+    base = irregular.get(word) or nominal.get(word) or _strip_inflection(word)
+    return base[:-1] if len(base) > 3 and base.endswith("e") and not base.endswith("ee") \
+        else base
+
+
+def _strip_inflection(w: str) -> str:
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    if w.endswith(("ies", "ied")) and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("ing") and len(w) > 5:
+        return _undouble(w[:-3])
+    if w.endswith("ed") and len(w) > 4:
+        return _undouble(w[:-2])
+    if w.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")):
+        return w[:-1]
+    return w
+
+
+def _undouble(stem: str) -> str:
+    """"planned" -> "plan", but "called" -> "call"."""
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS | _KEEP_DOUBLE:
+        return stem[:-1]
+    return stem

@@ -1,0 +1,126 @@
+"""Judging one candidate pair: the chance it states one proposition, and the gates.
+
+The chance comes from the fitted model. The gates are rules that no score overrides: claims
+about different years (or different days, when both give one) are about different events;
+two figures for one measure that cannot both hold say different things; and a claim is
+never the same as its negation, an opposite hedge, or a denial of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from provenance.match.config import MatchConfig
+from provenance.match.features import TermWeights, pair_features
+from provenance.match.figures import Figure, unit_class
+from provenance.match.frames import ClaimFrame, Target, opposite_modalities
+from provenance.nlp.numbers import compatible
+from provenance.text import comparable
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two claims, the earlier first, as judged."""
+
+    a: ClaimFrame
+    b: ClaimFrame
+    chance: float
+    same_event: bool
+    figures_agree: bool
+
+    @property
+    def same_article(self) -> bool:
+        return self.a.article_id == self.b.article_id
+
+
+def judge(a: ClaimFrame, b: ClaimFrame, weigh: TermWeights, config: MatchConfig) -> Pair:
+    """The pair ``a``, ``b`` as matching sees it. A pair sharing too little to be one claim
+    (see :func:`worth_scoring`) gets chance 0 without the cost of the model's features."""
+    chance = config.model.probability(frame_features(a, b, weigh)) \
+        if worth_scoring(a, b, weigh, config) else 0.0
+    return Pair(a, b, chance, same_event(a, b), figures_agree(a.figures, b.figures))
+
+
+def worth_scoring(a: ClaimFrame, b: ClaimFrame, weigh: TermWeights, config: MatchConfig) -> bool:
+    """Whether the pair shares enough to have a chance worth computing: a weighted share of
+    its content words of ``config.score_floor`` or more, a predicate, or a measure."""
+    shared = a.terms & b.terms
+    if not shared:
+        return False
+    common = weigh.total(shared)
+    overlap = common / ((weigh.total(a.terms) + weigh.total(b.terms) - common) or 1.0)
+    return overlap >= config.score_floor or (a.predicate is not None and a.predicate
+                                             == b.predicate) or a.stance != b.stance \
+        or bool({f.measure for f in a.figures} & {f.measure for f in b.figures})
+
+
+def frame_features(a: ClaimFrame, b: ClaimFrame, weigh: TermWeights) -> tuple[float, ...]:
+    """The model's features for two frames."""
+    return pair_features(a, b, a.comparable_text, b.comparable_text, weigh,
+                         _same_figure(a.figures, b.figures),
+                         a.predicate is not None and a.predicate == b.predicate)
+
+
+def target_chance(target: Target, other: ClaimFrame, weigh: TermWeights,
+                  config: MatchConfig) -> float:
+    """The chance that what a denial denies is what ``other`` states."""
+    return config.model.probability(
+        pair_features(target, other, comparable(target.text), other.comparable_text, weigh))
+
+
+def is_same(pair: Pair, config: MatchConfig) -> bool:
+    """Whether the pair corroborates: one proposition, stated alike, in two articles."""
+    a, b = pair.a, pair.b
+    return (not pair.same_article and pair.chance >= config.same_threshold and pair.same_event
+            and pair.figures_agree and a.negated == b.negated
+            and compatible_modalities(a.modality, b.modality) and a.stance == b.stance)
+
+
+def compatible_modalities(x: str, y: str) -> bool:
+    """A fact and a hedge differ; two hedges agree unless they are opposites ("aims to
+    sign" and "could sign" can be one claim, "likely" and "unlikely" cannot)."""
+    if x == y:
+        return True
+    return bool(x and y) and frozenset((x, y)) not in opposite_modalities()
+
+
+def same_year(a: ClaimFrame, b: ClaimFrame) -> bool:
+    return a.year is None or b.year is None or a.year == b.year
+
+
+def same_event(a: ClaimFrame, b: ClaimFrame) -> bool:
+    """Claims about different years, or different days when both give one, differ."""
+    if not same_year(a, b):
+        return False
+    if a.event_date and b.event_date and len(a.event_date) == len(b.event_date) == 10:
+        return a.event_date == b.event_date
+    return True
+
+
+def figures_agree(a: tuple[Figure, ...], b: tuple[Figure, ...]) -> bool:
+    """False when the claims give figures for one measure and no figure of one can hold
+    together with the other's; the same either way round."""
+    return not rival_figures(a, b) and not rival_figures(b, a)
+
+
+def rival_figures(a: tuple[Figure, ...], b: tuple[Figure, ...]) -> list[tuple[Figure, Figure]]:
+    """Figures of ``a`` for which ``b`` gives only incompatible values of the same measure."""
+    out = []
+    for fa in a:
+        rivals = [fb for fb in b if fb.measure == fa.measure and fb.unit == fa.unit]
+        if rivals and not any(compatible(fa.as_quantity(), fb.as_quantity()) for fb in rivals):
+            out.append((fa, rivals[0]))
+    return out
+
+
+def _same_figure(a: tuple[Figure, ...], b: tuple[Figure, ...]) -> bool:
+    return any(fa.value is not None and fa.value == fb.value
+               and unit_class(fa.unit) == unit_class(fb.unit) for fa in a for fb in b)
+
+
+def days_apart(a: ClaimFrame, b: ClaimFrame) -> int | None:
+    """Days between the days the claims are about, when both have one."""
+    if a.day is None or b.day is None:
+        return None
+    return abs((date.fromisoformat(a.day) - date.fromisoformat(b.day)).days)

@@ -1,0 +1,87 @@
+"""Who stands behind a claim, compared across articles.
+
+The source of a claim is its speaker; for the outlet's own voice, the named person or body
+the sentence makes its subject ("Governor Marchand raised her estimate ..."); else the outlet.
+Two claims have one source when the names denote one speaker, or when a person speaks for
+the body the other names ("Tomas Brandt, director of the Tarran Civil Protection Agency"
+and "the civil protection agency"): the authority quoted by two papers is one source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from provenance.nlp.speakers import parse_speaker, same_speaker
+from provenance.text import comparable
+
+_AFFILIATION = re.compile(
+    r"\b(?:of|for|at|heads?|leads?|runs?|with)\s+(?:the\s+)?(?P<org>[\w'.-]+(?:\s+[\w'.-]+){0,6})$"
+    r"|^(?:the\s+)?(?P<owner>[\w'.-]+(?:\s+[\w'.-]+){0,4}?)'s\s+[a-z]",  # "the board's chief"
+    re.IGNORECASE)
+# Words that place a body without naming it: "the provincial civil protection agency" and
+# "the Tarran Civil Protection Agency" are one agency.
+_PLACING = frozenset("the national provincial federal state regional local city county"
+                     " municipal central".split())
+# The subject of an outlet's sentence about what someone did: "Governor Élise Marchand on
+# Friday raised her estimate ..."; names of any script, so no [A-Z].
+_SUBJECT = re.compile(r"^(?P<np>(?:[^\W\d_][\w'.-]*\s+){0,5}?[^\W\d_][\w'.-]*)\s+"
+                      r"(?:on\s+\w+\s+)?(?:has\s+|had\s+|have\s+)?"
+                      r"(?:[a-z]+ed|put|set|cut|said|says|gave|made)\b")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A claim's source: a name, the kind of speaker, and the body it speaks for."""
+
+    name: str
+    kind: str  # person | organization | outlet | group | anonymous | own (the outlet's voice)
+    affiliation: str | None = None
+
+
+def source_of(speaker: str | None, kind: str | None, role: str | None, text: str,
+              outlet: str | None) -> Source:
+    """The source of one claim (see the module docstring)."""
+    if speaker:
+        return Source(speaker, kind or "person", affiliation(role))
+    subject = _SUBJECT.match(text)
+    if subject and (subject.group("np")[:1].isupper() or subject.group("np").startswith("the ")):
+        found = parse_speaker(subject.group("np"))
+        if found is not None and found.kind in ("person", "organization"):
+            return Source(found.name, found.kind, affiliation(found.role))
+    return Source(outlet or "unknown outlet", "own")
+
+
+def affiliation(role: str | None) -> str | None:
+    """The body a role speaks for: "director of the Tarran Civil Protection Agency", "the
+    board's chief executive"."""
+    m = _AFFILIATION.search(role or "")
+    org = (m.group("org") or m.group("owner")) if m else None
+    return org if org and org.lower() not in ("the", "a", "an") else None
+
+
+def same_source(a: Source, b: Source) -> bool:
+    """Whether two sources are one (see the module docstring)."""
+    if a.kind == "anonymous" or b.kind == "anonymous":
+        return a.name == b.name
+    if same_speaker(a.name, a.kind, b.name, b.kind) or _same_body(a.name, b.name):
+        return True
+    return any(_same_body(x, y, head_only=True)
+               for x, y in ((a.affiliation, b.name), (a.name, b.affiliation),
+                            (a.affiliation, b.affiliation)) if x and y)
+
+
+def _same_body(x: str, y: str, head_only: bool = False) -> bool:
+    """Whether two names of bodies name one: the shorter's words all in the longer (two at
+    least), or, for a role's body, the bare head noun of the other ("the board")."""
+    wx, wy = _body_words(x), _body_words(y)
+    small, large = sorted((wx, wy), key=len)
+    if len(small) >= 2:
+        return small <= large
+    long_name = y if wy is large else x
+    last = comparable(long_name).split()[-1:] if long_name else []
+    return head_only and len(small) == 1 and list(small) == last
+
+
+def _body_words(name: str) -> frozenset[str]:
+    return frozenset(w for w in comparable(name).split() if w not in _PLACING)
