@@ -307,7 +307,7 @@ def tune_conflicts(stories: list[StoryPairs], config: MatchConfig) -> MatchConfi
     golds = {s.story.name: yaml.safe_load(s.story.gold.read_text("utf-8")) for s in stories}
     trials = []
     for context in (0.05, 0.1, 0.15, 0.2, 0.3):
-        for polarity in (0.2, 0.3, 0.4, 0.5, 0.6):
+        for polarity in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
             for denial in (0.1, 0.15, 0.2, 0.3, 0.4):
                 trial = replace(config, conflict_context=context, polarity_threshold=polarity,
                                 denial_threshold=denial)

@@ -7,12 +7,14 @@ import io
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -32,6 +34,7 @@ from provenance.nlp.topics import load_taxonomy
 from provenance.text import comparable
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
 
 
 def invoke(db: str, *args: str) -> tuple[int, str]:
@@ -354,3 +357,40 @@ def test_rebuild_during_ingest_on_postgres_both_finish(pg_url: str, tmp_path: Pa
                                env=env, capture_output=True, timeout=300) for _ in range(3)]
     assert ingest.wait(300) == 0, ingest.stderr.read() if ingest.stderr else ""
     assert all(r.returncode == 0 for r in rebuilds), [r.stderr for r in rebuilds]
+
+
+# --- Determinism ------------------------------------------------------------------------------
+
+def _matches(data: dict[str, Any]) -> tuple[list[list[str]], list[tuple[str, str, str]]]:
+    """Groups and conflicts by claim text, so that ids and group numbers do not matter."""
+    text = {c["id"]: c["text"] for c in data["claims"]}
+    groups = sorted(sorted(text[i] for i in g["claim_ids"]) for g in data["groups"])
+    conflicts = sorted((c["kind"], *sorted(text[i] for i in c["claim_ids"]))
+                       for c in data["conflicts"])
+    return groups, conflicts  # type: ignore[return-value]
+
+
+def test_incremental_matching_equals_a_rebuild(sqlite_url: str, tmp_path: Path) -> None:
+    later = tmp_path / "later"
+    later.mkdir()
+    shutil.copy(DATA / "matching" / "04_radio_coastline.md", later)
+    first = tmp_path / "first"
+    shutil.copytree(DATA / "matching", first, ignore=shutil.ignore_patterns("04_*", "*.yaml"))
+    assert invoke(sqlite_url, "ingest", str(first))[0] == 0
+    assert invoke(sqlite_url, "ingest", str(later))[0] == 0  # matched incrementally
+    incremental = _matches(exported(sqlite_url))
+    assert invoke(sqlite_url, "match", "--rebuild")[0] == 0
+    assert _matches(exported(sqlite_url)) == incremental
+    assert incremental[0] and incremental[1]
+
+
+def test_matching_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    results = []
+    for seed in ("1", "2", "3"):
+        db = str(tmp_path / f"seed{seed}.db")
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PROV_DB": db}
+        for args in (["ingest", str(DATA / "matching")], ["match", "--rebuild"]):
+            subprocess.run([sys.executable, "-m", "provenance", *args], env=env, check=True,
+                           capture_output=True, timeout=300)
+        results.append(_matches(exported(db)))
+    assert results[0] == results[1] == results[2]

@@ -10,6 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from typer.core import TyperGroup
 
 from provenance.cli import db as db_cmds
+from provenance.cli import findings as finding_cmds
 from provenance.cli import ingest as ingest_cmds
 from provenance.cli import match as match_cmds
 from provenance.cli import query as query_cmds
@@ -57,6 +58,7 @@ def _global_options(
 
 ingest_cmds.register(app)
 query_cmds.register(app)
+finding_cmds.register(app)
 match_cmds.register(app)
 report_cmds.register(app)
 app.add_typer(topic_cmds.app, name="topics")

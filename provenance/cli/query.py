@@ -9,12 +9,11 @@ from pathlib import Path
 
 import typer
 
-from provenance.cli.common import MAX_ID, echo, options, parse_day, plural, short
+from provenance.cli.common import MAX_ID, echo, options, parse_day, short
 from provenance.db import models as m
 from provenance.db import queries as q
 from provenance.db.engine import unit_of_work
 from provenance.escape import csv_cell, json_text
-from provenance.match.conflicts import CONFLICT_KINDS
 
 
 class OutputFormat(str, Enum):
@@ -29,7 +28,7 @@ class ExportFormat(str, Enum):
 
 def register(app: typer.Typer) -> None:
     for name, fn in (("claims", claims), ("sources", sources), ("show", show),
-                     ("groups", groups), ("conflicts", conflicts), ("export", export)):
+                     ("export", export)):
         app.command(name)(fn)
 
 
@@ -124,71 +123,21 @@ def show(
             echo(f"  group {group.id}:")
             for member in group.members:
                 if member.claim_id != claim.id:
-                    echo(f"    {_line(session.get(m.Claim, member.claim_id))}")
+                    echo(f"    {claim_line(session.get(m.Claim, member.claim_id))}")
         for conflict in q.claim_conflicts(session, claim.id):
             other = conflict.claim_b if conflict.claim_a_id == claim.id else conflict.claim_a
             echo(f"  conflict ({conflict.kind}): {conflict.reason}")
-            echo(f"    {_line(other)}")
+            echo(f"    {claim_line(other)}")
 
 
-def _line(claim: m.Claim | None) -> str:
+def claim_line(claim: m.Claim | None) -> str:
+    """"[12] Outlet, 2025-03-04, speaker: claim", for listings."""
     if claim is None:
         return "?"
     outlet = claim.article.outlet.name if claim.article.outlet else "?"
     when = claim.article.published.isoformat() if claim.article.published else "undated"
     return f"[{claim.id}] {outlet}, {when}, {q.speaker_name(claim) or 'outlet'}: " \
            f"{short(claim.text, 100)}"
-
-
-def groups(
-    ctx: typer.Context,
-    topic: str = typer.Option(None, help="Only groups with a claim under this topic."),
-    min_sources: int = typer.Option(1, "--min-sources", min=1, max=MAX_ID,
-                                    help="Only groups backed by this many independent sources."),
-) -> None:
-    """Corroboration groups: claims from different articles that state the same thing."""
-    opts = options(ctx)
-    with unit_of_work(opts.engine()) as session:
-        if topic:
-            q.check_topics(session, (topic,), opts.load_taxonomy().names())
-        shown = 0
-        for group in q.groups(session, topic):
-            members = [mem.claim for mem in group.members]
-            independent = q.independent_sources(group)
-            if independent < min_sources:
-                continue
-            shown += 1
-            articles = len({c.article_id for c in members})
-            echo(f"group {group.id}: {plural(articles, 'article')}, "
-                 f"{plural(independent, 'independent source')}")
-            for claim in members:
-                echo(f"  {_line(claim)}")
-            for a, b, reason in group.dependence or ():
-                echo(f"  articles {a} and {b} count as one source: {reason}")
-        if not shown:
-            echo("no groups match")
-
-
-def conflicts(
-    ctx: typer.Context,
-    topic: str = typer.Option(None, help="Only conflicts with a claim under this topic."),
-    kind: str = typer.Option(None, help=f"One of: {', '.join(CONFLICT_KINDS)}."),
-    outlet: str = typer.Option(None, help="Only conflicts involving this outlet."),
-) -> None:
-    """Claims that contradict each other, with the reason and both sides' sources."""
-    opts = options(ctx)
-    with unit_of_work(opts.engine()) as session:
-        if topic:
-            q.check_topics(session, (topic,), opts.load_taxonomy().names())
-        if kind and kind not in CONFLICT_KINDS:
-            raise typer.BadParameter(f"--kind must be one of {', '.join(CONFLICT_KINDS)}")
-        found = q.conflicts(session, topic, kind, outlet)
-        if not found:
-            echo("no conflicts found")
-        for conflict in found:
-            echo(f"conflict {conflict.id} ({conflict.kind}): {conflict.reason}")
-            echo(f"  {_line(conflict.claim_a)}")
-            echo(f"  {_line(conflict.claim_b)}")
 
 
 def export(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from provenance.db import models as m
 from provenance.errors import NotFoundError, UnknownTopicError
+from provenance.match.store import figure_timelines
+from provenance.match.timeline import Timeline
 from provenance.text import comparable
 
 SEARCH_MIN = 75
@@ -203,8 +205,17 @@ def export(session: Session) -> dict[str, Any]:
                       "url": a.url, "title": a.title, "wire": list(a.wire or [])}
                      for a in articles],
         "claims": [claim_record(c) for c in claims],
-        "groups": [{"id": g.id, "claim_ids": sorted(mem.claim_id for mem in g.members)}
+        "groups": [{"id": g.id, "claim_ids": sorted(mem.claim_id for mem in g.members),
+                    "independent_sources": independent_sources(g),
+                    "dependence": [{"articles": [a, b], "reason": why}
+                                   for a, b, why in g.dependence or ()]}
                    for g in groups(session)],
         "conflicts": [{"id": c.id, "claim_ids": [c.claim_a_id, c.claim_b_id], "kind": c.kind,
                        "reason": c.reason} for c in conflicts(session)],
+        "timelines": [timeline_record(t) for t in figure_timelines(session)],
     }
+
+
+def timeline_record(timeline: Timeline) -> dict[str, Any]:
+    """A measure's timeline as plain data."""
+    return {"measure": timeline.measure, "points": [asdict(p) for p in timeline.points]}

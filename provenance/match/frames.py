@@ -22,7 +22,7 @@ from provenance.match.normalise import effective_year, normalise_terms, place_na
 from provenance.match.sources import Source, source_of
 from provenance.text import comparable
 
-FRAME_VERSION = 4
+FRAME_VERSION = 5
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"

@@ -7,6 +7,7 @@ from datetime import date
 
 from provenance.match import vocab
 from provenance.match.lemmas import lemma
+from provenance.nlp import lexicon as lx
 from provenance.text import comparable
 
 STOPWORDS = frozenset(
@@ -27,6 +28,11 @@ COMMON_NEWS_WORDS = frozenset(lemma(w) for w in (
     " part way end include includes made make take took going go come came several many"
     " other new last next earlier later since still already long well").split())
 
+# Capitalised words that name no one: days, months, and numbers opening a sentence.
+NOT_NAMES = frozenset(lx.WEEKDAYS + lx.MONTHS) | frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty"
+    " hundred hundreds thousand thousands million millions dozens first second third fourth"
+    " fifth last next".split())
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _NAME = re.compile(r"\b[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
 _WORD = re.compile(r"[\s\-/]+")
@@ -47,7 +53,8 @@ def normalise_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
         key = comparable(name).replace("'s", "")
         if key in places:
             continue
-        words = [w for w in key.split() if w not in STOPWORDS and len(w) > 2]
+        words = [w for w in key.split() if w not in STOPWORDS and w not in NOT_NAMES
+                 and len(w) > 2]
         name_words.update(words)
         entities.update(w for w in words if w not in places)
     synonyms = vocab.synonyms()

@@ -42,12 +42,17 @@ def judge(a: ClaimFrame, b: ClaimFrame, weigh: TermWeights, config: MatchConfig)
     return Pair(a, b, chance, same_event(a, b), figures_agree(a.figures, b.figures))
 
 
+SHARED_ENTITIES = 3
+"""Entities two claims with no content word in common must share to be scored at all."""
+
+
 def worth_scoring(a: ClaimFrame, b: ClaimFrame, weigh: TermWeights, config: MatchConfig) -> bool:
     """Whether the pair shares enough to have a chance worth computing: a weighted share of
-    its content words of ``config.score_floor`` or more, a predicate, or a measure."""
+    its content words of ``config.score_floor`` or more, a predicate, a measure, or (with no
+    content word in common) :data:`SHARED_ENTITIES` entities."""
     shared = a.terms & b.terms
     if not shared:
-        return False
+        return len(a.entities & b.entities) >= SHARED_ENTITIES  # same who and where
     common = weigh.total(shared)
     overlap = common / ((weigh.total(a.terms) + weigh.total(b.terms) - common) or 1.0)
     return overlap >= config.score_floor or (a.predicate is not None and a.predicate

@@ -33,6 +33,7 @@ from provenance.match.frames import (
 )
 from provenance.match.independence import ArticleFacts, independence, opening_of
 from provenance.match.sources import affiliation
+from provenance.match.timeline import Timeline, timelines
 
 _NEW_GROUP_KEYS = 10**12
 _IDS_PER_STATEMENT = 500  # SQLite caps the variables in one statement
@@ -142,9 +143,21 @@ def _quantities(session: Session, ids: list[int]) -> dict[int, list[Quantity]]:
     return out
 
 
-def _load_frames(session: Session) -> dict[int, ClaimFrame]:
-    return {claim_id: frame_from_record(record) for claim_id, record in session.execute(
-        select(m.ClaimFrameRow.claim_id, m.ClaimFrameRow.frame).order_by(m.ClaimFrameRow.claim_id))}
+def _load_frames(session: Session, ids: Iterable[int] | None = None) -> dict[int, ClaimFrame]:
+    query = select(m.ClaimFrameRow.claim_id, m.ClaimFrameRow.frame)
+    if ids is not None:
+        query = query.where(m.ClaimFrameRow.claim_id.in_(list(ids)))
+    return {claim_id: frame_from_record(record)
+            for claim_id, record in session.execute(query.order_by(m.ClaimFrameRow.claim_id))}
+
+
+def figure_timelines(session: Session, claim_ids: Iterable[int] | None = None) -> list[Timeline]:
+    """The timelines of the measures of the claims ``claim_ids`` (all by default)."""
+    frames = _load_frames(session, claim_ids)
+    conflicts = [FoundConflict(c.claim_a_id, c.claim_b_id, c.kind, c.reason)
+                 for c in session.scalars(select(m.Conflict).where(
+                     m.Conflict.kind.in_(("update", "numeric"))))]
+    return timelines(frames.values(), conflicts)
 
 
 def key_counts(frames: Iterable[ClaimFrame]) -> Counter[str]:

@@ -59,6 +59,10 @@ _LEVEL_BEFORE = re.compile(
     r"\b(?:(?:rose|risen|rises|climbed|jumped|fell|dropped|increased|decreased|grew)\s+to"
     r"|reached|stands\s+at|stood\s+at|(?:toll|total|count|tally)\s+(?:of|to|at|is|was))\s*$",
     re.IGNORECASE)
+_MONTH_NAMES = ("january|february|march|april|may|june|july|august|september|october|november"
+                "|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_DAY_OF_MONTH = re.compile(rf"\s+(?:{_MONTH_NAMES})\b", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_NAMES})\.?\s+$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
@@ -116,6 +120,8 @@ def _from_match(m: re.Match[str], text: str) -> Quantity | None:
         return None
     if not m.group("scale") and (after[:1].isalpha() or re.match(r"-[a-z]", after)):
         return None  # "her 80s", "a 67-year-old man", "a 24-hour strike": not a count
+    if _DAY_OF_MONTH.match(text, m.end("num")) or _MONTH_BEFORE.search(text, 0, m.start("num")):
+        return None  # "4 March 2014", "March 4": a date
     value = _value(raw) * _SCALES.get((m.group("scale") or "").lower(), 1)
     if not math.isfinite(value):
         return None  # four hundred nines are no figure, and no database stores infinity
@@ -123,7 +129,8 @@ def _from_match(m: re.Match[str], text: str) -> Quantity | None:
     if unit == "count" and raw.lower() in _WORD_NUMBERS and not _measure(m) \
             and not _LEVEL_BEFORE.search(text, 0, m.start()):
         return None  # "one of them" is no figure; "the toll rose to five" is
-    return Quantity(m.group(0).strip(), value, unit, _mod(m), None, None, _measure(m))
+    figure = m.string[m.start():m.start("measure")].strip()  # "about 200", not "... residents"
+    return Quantity(figure, value, unit, _mod(m), None, None, _measure(m))
 
 
 def _unit(m: re.Match[str], value: float, text: str) -> tuple[str, float]:

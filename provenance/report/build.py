@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from provenance.db import models as m
 from provenance.db import queries as q
+from provenance.match.store import figure_timelines
 
 
 @dataclass(frozen=True)
@@ -130,18 +131,16 @@ def build_report(session: Session, flt: q.ClaimFilter) -> Report:
         if e.speaker:
             by_speaker[e.speaker].append(e)
     report.speakers = dict(sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0])))
-    report.timelines = _timelines(claims)
+    report.timelines = _timelines(session, claims)
     return report
 
 
-def _timelines(claims: list[m.Claim]) -> dict[str, list[FigurePoint]]:
-    """Figures for the same measure reported with different values over time."""
-    series: dict[str, list[FigurePoint]] = defaultdict(list)
-    for claim in claims:
-        for quantity in claim.quantities:
-            if quantity.measure:
-                series[f"{quantity.measure} ({quantity.unit})"].append(
-                    FigurePoint(claim.article.published, quantity.text, entry(claim)))
-    return {measure: sorted(points, key=lambda p: (p.published or date.min, p.claim.id))
-            for measure, points in sorted(series.items())
-            if len({p.value for p in points}) > 1 and len({p.published for p in points}) > 1}
+def _timelines(session: Session, claims: list[m.Claim]) -> dict[str, list[FigurePoint]]:
+    """Each measure's figures over time (``prov timeline``), for the report's claims."""
+    by_id = {c.id: c for c in claims}
+    out = {}
+    for line in figure_timelines(session, by_id):
+        points = [FigurePoint(by_id[p.claim_id].article.published, p.figure,
+                              entry(by_id[p.claim_id])) for p in line.points]
+        out[line.measure.replace("_", " ").removeprefix("count:")] = points
+    return out

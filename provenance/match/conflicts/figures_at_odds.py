@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from provenance.match.conflicts.base import Context
 from provenance.match.figures import Figure
-from provenance.match.pairs import Pair, rival_figures
+from provenance.match.frames import ClaimFrame
+from provenance.match.pairs import Pair, rival_figures, same_year
+from provenance.text import comparable
 
 
 @dataclass(frozen=True)
@@ -26,8 +28,12 @@ def at_odds(pair: Pair, context: Context) -> AtOdds | None:
     places; a figure of a plain noun ("count:ship") also needs the claims to read alike.
     """
     a, b = pair.a, pair.b
-    if not pair.same_event or a.negated != b.negated or a.stance or b.stance:
+    # Figures of one measure on different days are a revision or nothing; the days are
+    # weighed by the detectors, only the year must agree here.
+    if not same_year(a, b) or a.negated != b.negated or a.stance or b.stance:
         return None
+    if _subjects(a) and _subjects(b) and not _subjects(a) & _subjects(b):
+        return None  # "Maduro won 51.2%" and "Gonzalez won 44.2%" count different things
     for earlier, later in rival_figures(a.figures, b.figures):
         named = not earlier.measure.startswith("count:")
         if not _same_scope(earlier, later):
@@ -35,6 +41,12 @@ def at_odds(pair: Pair, context: Context) -> AtOdds | None:
         if (named and a.terms & b.terms) or pair.chance >= context.config.conflict_context:
             return AtOdds(earlier, later)
     return None
+
+
+def _subjects(frame: ClaimFrame) -> frozenset[str]:
+    """The names a claim's figures are about: its entities but its places and its source."""
+    source = comparable(f"{frame.source.name} {frame.source.affiliation or ''}").split()
+    return frame.entities - frame.places - set(source)
 
 
 def _same_scope(x: Figure, y: Figure) -> bool:

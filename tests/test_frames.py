@@ -1,0 +1,207 @@
+"""Matching stages on plain frames, without a database: frames, pairs, conflict detectors.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from provenance.match.config import default_config
+from provenance.match.conflicts import Context, detect
+from provenance.match.engine import Archive, match_frames
+from provenance.match.frames import ClaimFacts, ClaimFrame, build_frame
+from provenance.match.lemmas import lemma
+from provenance.match.normalise import normalise_terms
+from provenance.match.pairs import figures_agree, is_same, judge
+from provenance.match.sources import Source, same_source, source_of
+from provenance.match.store import key_counts, term_weights
+from provenance.nlp.numbers import find_quantities
+
+CONFIG = default_config()
+
+
+def frame(claim_id: int, text: str, *, article: int | None = None, speaker: str | None = None,
+          kind: str = "none", outlet: str = "Harbour Gazette", published: str = "2025-03-04",
+          role: str | None = None, speaker_kind: str = "person") -> ClaimFrame:
+    return build_frame(ClaimFacts(
+        id=claim_id, article_id=claim_id if article is None else article, text=text, kind=kind,
+        sentence=text, speaker=speaker, speaker_kind=speaker_kind if speaker else None,
+        speaker_role=role, outlet=outlet, published=date.fromisoformat(published),
+        quantities=tuple(find_quantities(text))))
+
+
+BACKGROUND = [  # so that term weights are those of an archive, not of two claims
+    "The harbour master said the ferry timetable would change in spring.",
+    "A new bus line will link the station and the university from next month.",
+    "The city council approved the budget for the new library on Tuesday.",
+    "Farmers protested outside the parliament against the new water tax.",
+    "The museum reopened after two years of repairs to its roof.",
+    "Police closed the coastal road after a landslide on Sunday night.",
+]
+
+
+def verdict(a: ClaimFrame, b: ClaimFrame) -> tuple[bool, list[str]]:
+    """Whether the pair is grouped, and the kinds of conflict found, as matching runs."""
+    frames = [frame(100 + i, t) for i, t in enumerate(BACKGROUND)] + [a, b]
+    weigh = term_weights(key_counts(frames), len(frames))
+    pair = judge(a, b, weigh, CONFIG)
+    return is_same(pair, CONFIG), [c.kind for c in detect(pair, Context(weigh, CONFIG))]
+
+
+def test_a_report_and_its_denial_in_another_outlet_conflict_and_never_group() -> None:
+    report = frame(1, "El Sol reported on Monday that the finance minister would resign over "
+                      "the port contract.", speaker="El Sol", speaker_kind="outlet",
+                   kind="reported", outlet="Daily Ledger")
+    denial = frame(2, "The finance ministry denied reports that the finance minister would "
+                      "resign over the port contract.", speaker="finance ministry",
+                   speaker_kind="organization", kind="denial", outlet="Evening Post")
+    grouped, kinds = verdict(report, denial)
+    assert not grouped and kinds == ["denial"]
+
+
+def test_likely_and_unlikely_are_opposite_hedges_not_one_claim() -> None:
+    a = frame(1, "The Senate is unlikely to approve the budget before the recess.",
+              speaker="Ana Ruiz", kind="indirect")
+    b = frame(2, "The Senate is likely to approve the budget before the recess.",
+              speaker="Tomas Vik", kind="indirect", outlet="Evening Post")
+    grouped, kinds = verdict(a, b)
+    assert not grouped and kinds == ["modality"]
+
+
+def test_a_claim_and_its_negation_conflict() -> None:
+    a = frame(1, "The mayor did not discuss a back channel with the rebels.",
+              speaker="Ana Ruiz", kind="indirect")
+    b = frame(2, "The mayor discussed a back channel with the rebels.", speaker="Tomas Vik",
+              kind="indirect", outlet="Evening Post")
+    grouped, kinds = verdict(a, b)
+    assert not grouped and kinds == ["polarity"]
+    assert "support" not in a.terms  # "back channel" is no backing
+
+
+def test_a_source_revising_its_count_is_an_update_not_a_group() -> None:
+    a = frame(1, "The fire service said the death toll rose to three on Monday.",
+              speaker="regional fire service", speaker_kind="organization",
+              kind="indirect", published="2025-03-03")
+    b = frame(2, "The death toll rose to five on Tuesday, the regional fire service said.",
+              speaker="regional fire service", speaker_kind="organization", kind="indirect",
+              published="2025-03-04", outlet="Evening Post")
+    grouped, kinds = verdict(a, b)
+    assert not grouped and kinds == ["update"]
+
+
+def test_rival_counts_of_the_same_day_from_two_sources_conflict() -> None:
+    a = frame(1, "Five workers died in the fire at the plant, the fire service said.",
+              speaker="fire service", speaker_kind="organization", kind="indirect")
+    b = frame(2, "Seven people died in the fire at the plant, the union said.",
+              speaker="workers' union", speaker_kind="organization", kind="indirect",
+              outlet="Evening Post")
+    grouped, kinds = verdict(a, b)
+    assert not grouped and kinds == ["numeric"]
+
+
+def test_counts_of_different_days_from_two_sources_are_not_a_conflict() -> None:
+    a = frame(1, "Two people died in the floods, the police said.", speaker="police",
+              speaker_kind="organization", kind="indirect", published="2025-03-03")
+    b = frame(2, "Four people have died in the floods, the health ministry said.",
+              speaker="health ministry", speaker_kind="organization", kind="indirect",
+              published="2025-03-06")
+    assert verdict(a, b) == (False, [])
+
+
+def test_estimates_of_one_event_conflict_across_days() -> None:
+    a = frame(1, "Insurers estimated the damage at 30 million euros.", published="2025-03-03")
+    b = frame(2, "Governor Petra Ilves put the damage at 12 million euros.",
+              published="2025-03-05", outlet="Evening Post")
+    assert verdict(a, b)[1] == ["numeric"]
+
+
+def test_the_same_proposition_in_other_words_groups() -> None:
+    a = frame(1, "The regional parliament approved a new water treaty with the neighbouring "
+                 "province on Monday.", published="2025-03-03")
+    b = frame(2, "Lawmakers in the regional parliament approved the water treaty with the "
+                 "neighbouring province on Monday.", published="2025-03-04",
+              outlet="Evening Post")
+    assert verdict(a, b) == (True, [])
+
+
+def test_look_alikes_of_another_year_never_group() -> None:
+    a = frame(1, "A fire at the chemical plant injured four workers in 2019.")
+    b = frame(2, "A fire at the chemical plant injured four workers on Monday.",
+              published="2025-03-04", outlet="Evening Post")
+    assert verdict(a, b)[0] is False
+
+
+@pytest.mark.parametrize("a, b", [
+    ("The union said workers each received 40 euros.", "Workers received 45 euros."),
+    ("Workers received 45 euros.", "The union said workers each received 40 euros."),
+])
+def test_figures_agree_whichever_claim_comes_first(a: str, b: str) -> None:
+    fa, fb = frame(1, a), frame(2, b)
+    assert figures_agree(fa.figures, fb.figures) == figures_agree(fb.figures, fa.figures)
+
+
+@pytest.mark.parametrize("text, measure, unit", [
+    ("1,200 pounds of an explosive chemical were stored in the shed.", None, "kg"),
+    ("About 3,400 people were forced from their homes.", "evacuated", "count"),
+    ("The river peaked at 7.6 metres at the gauge.", "water_level", "m"),
+    ("Insurers put the damage at 400 million euros.", "damage", "EUR"),
+    ("The alert went out at 9.40 p.m.", "alert_time", "clock"),
+    ("A third person has died in the floods.", "deaths", "count"),
+])
+def test_figures_take_the_measure_and_unit_their_words_give(text: str, measure: str | None,
+                                                            unit: str) -> None:
+    quantities = find_quantities(text)
+    assert quantities and quantities[0].unit == unit
+    found = frame(1, text).figures
+    assert (found[0].measure if found else None) == measure
+
+
+def test_lemmas_undo_inflection_and_keep_derivations_apart() -> None:
+    assert lemma("released") == lemma("releasing") == lemma("release")
+    assert lemma("died") == lemma("dies") == lemma("die")
+    assert lemma("announcement") == lemma("announced")
+    assert lemma("unlikely") != lemma("likely")
+    made, _ = normalise_terms("The minister made the announcement on Monday.")
+    said, _ = normalise_terms("The minister announced it on Monday.")
+    assert made & said - {lemma("minister")}
+
+
+def test_claims_sharing_five_entities_and_no_word_still_score() -> None:
+    a = frame(1, "Ana Ruiz met Tomas Vik in Lisbon with Olga Brandt and Ivan Petrov.")
+    b = frame(2, "Ana Ruiz, Tomas Vik, Olga Brandt and Ivan Petrov: Lisbon again.")
+    frames = [frame(100 + i, t) for i, t in enumerate(BACKGROUND)] + [a, b]
+    weigh = term_weights(key_counts(frames), len(frames))
+    assert judge(a, b, weigh, CONFIG).chance > 0
+
+
+def test_a_director_and_the_body_she_runs_are_one_source() -> None:
+    director = source_of("Ana Ruiz", "person", "director of the Tarran Civil Protection Agency",
+                         "", None)
+    body = Source("civil protection agency", "organization")
+    assert same_source(director, body)
+    assert not same_source(director, Source("Red Cross", "organization"))
+
+
+def test_matching_in_two_runs_gives_what_one_run_gives() -> None:
+    texts = ["The regional parliament approved a new water treaty on Monday.",
+             "Lawmakers approved the new water treaty in the regional parliament on Monday.",
+             "Five workers died in the fire at the plant, the fire service said.",
+             "Seven people died in the fire at the plant, the union said.",
+             "The regional parliament approved the new water treaty on Monday, lawmakers said."]
+    frames = [frame(i + 1, t) for i, t in enumerate(texts)]
+    counts = key_counts(frames)
+    weigh = term_weights(counts, len(frames))
+
+    def run(batches: list[list[ClaimFrame]]) -> tuple[list[set[int]], list[tuple[int, int]]]:
+        archive = Archive()
+        found = []
+        for batch in batches:
+            found += match_frames(batch, archive, weigh, lambda k: counts.get(k, 0),
+                                  CONFIG).conflicts
+        return (sorted(archive.groups.members.values(), key=min),
+                sorted((c.a, c.b) for c in found))
+
+    assert run([frames]) == run([frames[:2], frames[2:4], frames[4:]])
