@@ -13,7 +13,7 @@ from provenance.match.config import MatchConfig
 from provenance.match.conflicts import Context, FoundConflict, detect
 from provenance.match.features import TermWeights
 from provenance.match.frames import ClaimFrame
-from provenance.match.pairs import is_same, judge
+from provenance.match.pairs import is_same, judge, same_story
 
 
 @dataclass
@@ -62,6 +62,8 @@ def match_frames(new: Iterable[ClaimFrame], archive: Archive, weigh: TermWeights
         article_of[frame.id] = frame.article_id
         same: dict[int, float] = {}
         for other_id in _partners(frame, archive, frequency, config):
+            if not same_story(archive.frames[other_id], frame):
+                continue
             pair = judge(archive.frames[other_id], frame, weigh, config)
             outcome.pairs += 1
             found = detect(pair, context)

@@ -121,19 +121,16 @@ def _clause(text: str, at: int) -> tuple[int, int]:
 
 def _nearest(text: str, clause: tuple[int, int], at: int, unit: str) -> _Measure | None:
     lo, hi = max(clause[0], at - CUE_REACH), min(clause[1], at + CUE_REACH)
+    words = [(m.start(), lemma(m.group(0))) for m in _TOKEN.finditer(text, lo, hi)]
     best: tuple[int, int, _Measure] | None = None
     for order, measure in enumerate(_measures()):
         if measure.unit != unit:
             continue
-        for start in _cue_positions(text, lo, hi, measure):
+        found = [start for start, key in words if key in measure.words]
+        if measure.phrases is not None:
+            found += [m.start() for m in measure.phrases.finditer(text, lo, hi)]
+        for start in found:
             distance = abs(start - at)
             if best is None or (distance, order) < best[:2]:
                 best = (distance, order, measure)
     return best[2] if best else None
-
-
-def _cue_positions(text: str, lo: int, hi: int, measure: _Measure) -> list[int]:
-    found = [m.start() for m in _TOKEN.finditer(text, lo, hi) if lemma(m.group(0)) in measure.words]
-    if measure.phrases is not None:
-        found += [m.start() for m in measure.phrases.finditer(text, lo, hi)]
-    return found

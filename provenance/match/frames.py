@@ -9,7 +9,8 @@ claim is stored, from plain values (:class:`ClaimFacts`); matching reads them ba
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -18,11 +19,16 @@ from provenance.domain import Quantity
 from provenance.match import vocab
 from provenance.match.figures import Figure, figures_of
 from provenance.match.lemmas import lemma
-from provenance.match.normalise import effective_year, normalise_terms, place_names
+from provenance.match.normalise import (
+    effective_year,
+    normalise_terms,
+    people_named,
+    place_names,
+)
 from provenance.match.sources import Source, source_of
 from provenance.text import comparable
 
-FRAME_VERSION = 5
+FRAME_VERSION = 8
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"
@@ -82,6 +88,7 @@ class ClaimFrame:
     terms: frozenset[str]
     entities: frozenset[str]
     places: frozenset[str]
+    people: frozenset[str]  # surnames of the people named in full
     topics: frozenset[str]
     predicate: str | None
     negated: bool
@@ -90,6 +97,8 @@ class ClaimFrame:
     target: Target | None
     figures: tuple[Figure, ...]
     denies: int | None = None
+    context: frozenset[str] = frozenset()
+    """The names the claim's article mentions most: what story it belongs to."""
     comparable_text: str = field(default="", compare=False)
 
     @property
@@ -98,6 +107,22 @@ class ClaimFrame:
         if self.event_date and len(self.event_date) == 10:
             return self.event_date
         return self.published.isoformat() if self.published else None
+
+
+CONTEXT_NAMES = 30
+"""How many of its article's most frequent names place a claim in its story."""
+
+
+def with_article_context(frames: list[ClaimFrame]) -> list[ClaimFrame]:
+    """The frames, each with its article's most frequent names (all of its claims must be
+    among ``frames``): "No one was injured in the fire" is about the fire of its article."""
+    counts: dict[int, Counter[str]] = defaultdict(Counter)
+    for f in frames:
+        counts[f.article_id].update(f.entities)
+    top = {article: frozenset(name for name, _ in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))
+                              [:CONTEXT_NAMES])
+           for article, c in counts.items()}
+    return [replace(f, context=top[f.article_id]) for f in frames]
 
 
 def build_frame(facts: ClaimFacts) -> ClaimFrame:
@@ -113,6 +138,7 @@ def build_frame(facts: ClaimFacts) -> ClaimFrame:
         source=source_of(facts.speaker, facts.speaker_kind, facts.speaker_role, text,
                          facts.outlet),
         chain=facts.via, terms=terms, entities=entities, places=place_names(text),
+        people=people_named(text),
         topics=facts.topics, predicate=_predicate(text), negated=_negated(text),
         modality=_modality(text), stance=stance, target=target,
         figures=figures_of(text, facts.quantities), denies=facts.denies,
@@ -215,7 +241,7 @@ def frame_record(frame: ClaimFrame) -> dict[str, Any]:
     record = asdict(frame)
     record.pop("comparable_text")
     record["published"] = frame.published.isoformat() if frame.published else None
-    for key in ("terms", "entities", "places", "topics"):
+    for key in ("terms", "entities", "places", "people", "topics", "context"):
         record[key] = sorted(record[key])
     if frame.target is not None:
         record["target"] = {"text": frame.target.text, "terms": sorted(frame.target.terms),
@@ -235,11 +261,12 @@ def frame_from_record(record: dict[str, Any]) -> ClaimFrame:
         event_date=record["event_date"], year=record["year"], source=Source(**record["source"]),
         chain=tuple(record["chain"]), terms=frozenset(record["terms"]),
         entities=frozenset(record["entities"]), places=frozenset(record["places"]),
+        people=frozenset(record["people"]),
         topics=frozenset(record["topics"]), predicate=record["predicate"],
         negated=record["negated"], modality=record["modality"], stance=record["stance"],
         target=Target(target["text"], frozenset(target["terms"]), frozenset(target["entities"]))
         if target else None,
         figures=tuple(Figure(**{**f, "places": frozenset(f["places"])})
                       for f in record["figures"]),
-        denies=record["denies"],
+        denies=record["denies"], context=frozenset(record["context"]),
         comparable_text=comparable(record["text"]))

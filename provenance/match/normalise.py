@@ -37,7 +37,7 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _NAME = re.compile(r"\b[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
 _WORD = re.compile(r"[\s\-/]+")
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|near|across|outside|around|from|of)\s+(?:the\s+)?"
+    r"\b(?:in|at|near|across|outside|around|from)\s+(?:the\s+)?"
     r"([A-Z][\w'-]+(?:\s+(?:and\s+)?[A-Z][\w'-]+)*)")
 
 
@@ -68,6 +68,37 @@ def normalise_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
         elif word not in name_words:
             terms.add(synonyms.get(word) or synonyms.get(lemma(word)) or lemma(word))
     return frozenset(terms), frozenset(entities - {""})
+
+
+# Two or more capitalised words (Latin capitals, accented ones included).
+_CAPITAL = "[A-ZÀ-ÖØ-Þ]"
+_FULL_NAME = re.compile(rf"(?<!\w){_CAPITAL}[\w'-]+(?:\s+(?:de\s+|da\s+|del\s+|van\s+|von\s+)?"
+                        rf"{_CAPITAL}[\w'-]+)+")
+# Last words that make a capitalised name a place or a thing, not a person.
+_NOT_PERSON_HEADS = frozenset(
+    "dam river lake sea bay bridge street road avenue square center centre hospital school"
+    " university college church cathedral mosque temple plant factory station airport port"
+    " hall park stadium arena hotel tower building house palace court prison camp market mall"
+    " store mountain mount valley island county province state city town village district"
+    " agency board council office ministry department party union association company"
+    " corporation institute foundation committee commission army police".split())
+
+
+def people_named(text: str) -> frozenset[str]:
+    """The surnames of the people a claim names in full ("Reggie Bush" -> "bush")."""
+    from provenance.nlp.speakers import parse_speaker
+
+    found = set()
+    for m in _FULL_NAME.finditer(text):
+        speaker = parse_speaker(m.group(0))
+        if speaker is None or speaker.kind != "person" or " " not in speaker.name:
+            continue
+        words = comparable(speaker.name).split()
+        if words[-1] in _NOT_PERSON_HEADS or words[0] in NOT_NAMES \
+                or " ".join(words) in vocab.places():
+            continue
+        found.add(words[-1])
+    return frozenset(found)
 
 
 def place_names(text: str) -> frozenset[str]:

@@ -78,7 +78,7 @@ def is_same(pair: Pair, config: MatchConfig) -> bool:
     """Whether the pair corroborates: one proposition, stated alike, in two articles."""
     a, b = pair.a, pair.b
     return (not pair.same_article and pair.chance >= config.same_threshold and pair.same_event
-            and pair.figures_agree and a.negated == b.negated
+            and pair.figures_agree and same_names(a, b) and a.negated == b.negated
             and compatible_modalities(a.modality, b.modality) and a.stance == b.stance)
 
 
@@ -88,6 +88,39 @@ def compatible_modalities(x: str, y: str) -> bool:
     if x == y:
         return True
     return bool(x and y) and frozenset((x, y)) not in opposite_modalities()
+
+
+STORY_NAMES = 2
+"""Names of the articles' most frequent ones two claims' articles must share (fewer when
+an article names fewer) to be about one story."""
+
+
+def same_names(a: ClaimFrame, b: ClaimFrame) -> bool:
+    """Claims placed in different places, or about different people, are about different
+    events however alike they read: "the Saints placed Reggie Bush on injured reserve" is
+    not "the Saints placed Pierre Thomas on injured reserve"."""
+    if a.places and b.places and not _place_words(a.places) & _place_words(b.places):
+        return False
+    return not (a.people and b.people and not a.people & b.people)
+
+
+_GENERIC_PLACE_WORDS = frozenset("high street road north south east west new old upper lower"
+                                 " central great little saint st".split())
+
+
+def _place_words(places: frozenset[str]) -> set[str]:
+    """The distinctive words of place names, so that "Banstead" and "Banstead High Street"
+    are one place ("Surrey" and "Banstead" stay apart: prov knows no map)."""
+    return {w.removesuffix("'s") for p in places for w in p.split()
+            if len(w) > 2 and w not in _GENERIC_PLACE_WORDS}
+
+
+def same_story(a: ClaimFrame, b: ClaimFrame) -> bool:
+    """Whether the claims' articles are about one story, by the names they mention most:
+    claims of two look-alike fires, or "no one was injured" in two stories, are never
+    compared. One shared name is not enough: "High Street" is in many towns."""
+    needed = min(STORY_NAMES, len(a.context), len(b.context))
+    return len(a.context & b.context) >= needed
 
 
 def same_year(a: ClaimFrame, b: ClaimFrame) -> bool:

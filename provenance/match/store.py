@@ -10,7 +10,8 @@ gives exactly what ``prov match --rebuild`` gives.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -30,6 +31,7 @@ from provenance.match.frames import (
     build_frame,
     frame_from_record,
     frame_record,
+    with_article_context,
 )
 from provenance.match.independence import ArticleFacts, independence, opening_of
 from provenance.match.sources import affiliation
@@ -80,15 +82,30 @@ def _build_missing_frames(session: Session) -> bool:
                            .where(m.ClaimFrameRow.version != FRAME_VERSION)) or 0
     if stale:
         session.execute(delete(m.ClaimFrameRow))
-    missing = list(session.scalars(
-        select(m.Claim.id).where(~m.Claim.id.in_(select(m.ClaimFrameRow.claim_id)))
-        .order_by(m.Claim.id)))
-    for start in range(0, len(missing), _ROWS_PER_INSERT):
-        facts = _facts(session, missing[start:start + _ROWS_PER_INSERT])
+    missing = session.execute(
+        select(m.Claim.id, m.Claim.article_id)
+        .where(~m.Claim.id.in_(select(m.ClaimFrameRow.claim_id))).order_by(m.Claim.id)).all()
+    for chunk in _whole_articles(missing, _ROWS_PER_INSERT):
+        frames = with_article_context([build_frame(f) for f in _facts(session, chunk)])
         session.execute(insert(m.ClaimFrameRow), [
-            {"claim_id": f.id, "version": FRAME_VERSION, "frame": frame_record(build_frame(f))}
-            for f in facts])
+            {"claim_id": f.id, "version": FRAME_VERSION, "frame": frame_record(f)}
+            for f in frames])
     return bool(stale)
+
+
+def _whole_articles(rows: Iterable[Any], size: int) -> Iterator[list[int]]:
+    """Claim ids in chunks of about ``size``, never splitting an article (its context is
+    read from all its claims)."""
+    chunk: list[int] = []
+    last = None
+    for claim_id, article_id in rows:
+        if len(chunk) >= size and article_id != last:
+            yield chunk
+            chunk = []
+        chunk.append(claim_id)
+        last = article_id
+    if chunk:
+        yield chunk
 
 
 def _facts(session: Session, ids: list[int]) -> list[ClaimFacts]:

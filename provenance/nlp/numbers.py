@@ -122,6 +122,8 @@ def _from_match(m: re.Match[str], text: str) -> Quantity | None:
         return None  # "her 80s", "a 67-year-old man", "a 24-hour strike": not a count
     if _DAY_OF_MONTH.match(text, m.end("num")) or _MONTH_BEFORE.search(text, 0, m.start("num")):
         return None  # "4 March 2014", "March 4": a date
+    if re.match(r"\s+times\b", text[m.end("num"):]):
+        return None  # "almost three times Monday's figure": a ratio, not a count
     value = _value(raw) * _SCALES.get((m.group("scale") or "").lower(), 1)
     if not math.isfinite(value):
         return None  # four hundred nines are no figure, and no database stores infinity
