@@ -279,3 +279,51 @@ def test_speakers_merge_spellings_but_not_people_with_bodies() -> None:
 def test_extract_never_raises_on_arbitrary_text(text: str) -> None:
     for claim in claims_of(text):
         assert 0 <= claim.start <= claim.end <= len(text)
+
+
+def test_declaring_a_state_of_emergency_is_an_act_not_speech() -> None:
+    act = one("Mayor Olga Brandt declared a state of emergency across the valley on Friday.")
+    assert act.kind == "none" and act.speaker is None
+    said = one("Mayor Olga Brandt declared that the valley road would stay shut.")
+    assert said.speaker and said.speaker.name == "Olga Brandt"
+
+
+def test_a_who_clause_with_a_past_verb_is_a_claim_and_a_description_is_not() -> None:
+    found = claims_of("Olga Brandt, who ordered the evacuation on Friday, said the dyke held.")
+    assert [(c.text, c.speaker.name if c.speaker else None) for c in found] == [
+        ("Olga Brandt ordered the evacuation on Friday", None),
+        ("The dyke held", "Olga Brandt")]
+    described = claims_of("Olga Brandt, who runs the ferry office, said the dyke held.")
+    assert [c.text for c in described] == ["The dyke held"]
+
+
+def test_a_day_after_clause_is_a_claim_of_its_own() -> None:
+    found = claims_of("The ferry sank on Monday, a day after the harbour master had warned "
+                      "of the storm, the coastguard said.")
+    assert [c.text for c in found] == ["The ferry sank on Monday",
+                                       "The harbour master had warned of the storm"]
+    assert all(c.speaker and c.speaker.name == "coastguard" for c in found)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The head of the ferry company on Thursday denied reports that the boat was overloaded.",
+     "head of the ferry company"),
+    ("Olga Brandt also said the ferry would sail again in May.", "Olga Brandt"),
+])
+def test_when_and_how_are_not_part_of_the_speaker(sentence: str, speaker: str) -> None:
+    claim = one(sentence)
+    assert claim.speaker and claim.speaker.name == speaker
+
+
+def test_the_place_of_a_telling_is_not_what_was_told() -> None:
+    claim = one("Olga Brandt told reporters at a briefing in the harbour on Tuesday that the "
+                "ferry would sail again in May.")
+    assert claim.text == "The ferry would sail again in May"
+
+
+@pytest.mark.parametrize("text", [
+    "A 67-year-old fisherman was rescued.", "A woman in her 80s was rescued.",
+    "It was first published on 4 March 2014.", "Fares rose almost three times as fast.",
+])
+def test_ages_dates_and_ratios_are_no_counts(text: str) -> None:
+    assert find_quantities(text) == []

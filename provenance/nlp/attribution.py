@@ -390,6 +390,8 @@ def _is_subject(phrase: str) -> bool:
         return False
     if _FINITE.search(phrase.lower()):
         return False
+    if any(w in lx.IRREGULAR_PAST_FORMS for w in words[1:]):
+        return False  # "the dyke held": a clause, not who said it
     first, last = words[0], words[-1]
     if last.lower() in lx.GROUP_NOUNS:
         return True  # "52 percent of registered voters"
