@@ -11,13 +11,15 @@ Labelled pairs (none of them is shipped in the package):
 - the candidate pairs prov's blocking makes on the development stories
   (``../shared/eval/seeds.gold.yaml`` with ``seeds/``, ``../shared/eval/story-dev``),
   labelled by their gold ``same`` lists (``related`` pairs are left out);
-- prov's own test articles (``tests/data/matching``), labelled in their ``gold.toml``.
+- prov's own test articles (``tests/data/matching``), labelled in their ``gold.yaml``.
 
-The model is a logistic regression over ``provenance.match.features.FEATURES``, with each
-of the three sources weighing as much as the others. ``same`` is the chance threshold with
-the best F1 over the story pairs; the three conflict thresholds are chosen on the stories'
-gold conflicts, by grid, for the best F1 of conflicts found. MRPC ROC-AUC is 5-fold
-cross-validated (the model refitted without the held-out fold).
+Only story pairs that pass matching's gates and score floor teach the model. The model is
+a logistic regression over ``provenance.match.features.FEATURES``; MRPC's share of the
+weight and the ridge penalty are chosen for the best held-out story F1 among the settings
+whose MRPC ROC-AUC (5-fold cross-validated, refitted without the held-out fold) is at
+least ``token_sort_ratio``'s. ``same`` is the chance threshold with the best F1 over the
+story pairs; the conflict thresholds are the strictest within ``CONFLICT_SLACK`` of the
+best pooled conflict F1 on the stories' gold.
 """
 
 from __future__ import annotations
