@@ -52,8 +52,9 @@ class KeyIndex:
                                              if k.startswith("m:")]
         shared: Counter[int] = Counter()
         for key in probes:
+            weight = _weight(key)
             for other in self._holders[key][-config.max_block:]:
-                shared[other] += _weight(key)
+                shared[other] += weight
         kept = sorted((o for o, n in shared.items() if n >= config.min_shared_keys),
                       key=lambda o: (-shared[o], -o))[:config.max_partners]
         return sorted(kept)

@@ -24,18 +24,18 @@ class Archive:
     index: KeyIndex = field(default_factory=KeyIndex)
     groups: Groups = field(default_factory=lambda: Groups({}, 0))
 
-    def add(self, frame: ClaimFrame) -> None:
+    def add(self, frame: ClaimFrame, keys: frozenset[str] | None = None) -> None:
         self.frames[frame.id] = frame
-        self.index.add(frame.id, blocking_keys(frame))
+        self.index.add(frame.id, blocking_keys(frame) if keys is None else keys)
 
 
-def _partners(frame: ClaimFrame, archive: Archive, frequency: Callable[[str], int],
-              config: MatchConfig) -> list[int]:
+def _partners(frame: ClaimFrame, keys: frozenset[str], archive: Archive,
+              frequency: Callable[[str], int], config: MatchConfig) -> list[int]:
     """The earlier claims ``frame`` is judged against: those blocking finds, the other
     members of their groups (a claim joins a group only if it states what every member
     does, so it is compared with every member), and the claim extraction read it as
     denying."""
-    found = set(archive.index.partners(blocking_keys(frame), frequency, config))
+    found = set(archive.index.partners(keys, frequency, config))
     for key in {archive.groups.group_of[p] for p in found if p in archive.groups.group_of}:
         found |= set(sorted(archive.groups.members[key])[:config.max_group_members])
     if frame.denies in archive.frames:
@@ -61,7 +61,8 @@ def match_frames(new: Iterable[ClaimFrame], archive: Archive, weigh: TermWeights
     for frame in sorted(new, key=lambda f: f.id):
         article_of[frame.id] = frame.article_id
         same: dict[int, float] = {}
-        for other_id in _partners(frame, archive, frequency, config):
+        keys = blocking_keys(frame)
+        for other_id in _partners(frame, keys, archive, frequency, config):
             if not same_story(archive.frames[other_id], frame):
                 continue
             pair = judge(archive.frames[other_id], frame, weigh, config)
@@ -71,5 +72,5 @@ def match_frames(new: Iterable[ClaimFrame], archive: Archive, weigh: TermWeights
             if not found and is_same(pair, config):
                 same[other_id] = pair.chance
         archive.groups.add(frame.id, same, article_of)
-        archive.add(frame)
+        archive.add(frame, keys)
     return outcome
