@@ -1,7 +1,8 @@
-"""Cross-outlet matching: normalise -> candidate pairs -> score -> cluster -> conflicts.
+"""Cross-outlet matching: frames -> candidate pairs -> pair chance and gates -> conflicts ->
+groups (docs/matching.md).
 
-Each stage is a module with pure functions over :class:`ClaimFeatures`; ``store`` connects
-them to the database.
+Each stage is a module with pure functions over :class:`~provenance.match.frames.ClaimFrame`;
+``engine`` runs them in id order and ``store`` connects them to the database.
 """
 
 from __future__ import annotations

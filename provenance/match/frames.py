@@ -174,9 +174,10 @@ def _modalities() -> list[tuple[str, re.Pattern[str]]]:
             for name in ("unlikely", "likely", "possible", "planned")]
 
 
-def opposite_modalities() -> set[frozenset[str]]:
+@lru_cache(maxsize=1)
+def opposite_modalities() -> frozenset[frozenset[str]]:
     """Pairs of modality classes that contradict each other (likely / unlikely)."""
-    return {frozenset(pair) for pair in vocab.cues()["modality"]["opposite"]}
+    return frozenset(frozenset(pair) for pair in vocab.cues()["modality"]["opposite"])
 
 
 def _modality(text: str) -> str:

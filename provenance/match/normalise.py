@@ -8,6 +8,7 @@ from datetime import date
 from provenance.match import vocab
 from provenance.match.lemmas import lemma
 from provenance.nlp import lexicon as lx
+from provenance.nlp.speakers import parse_speaker
 from provenance.text import comparable
 
 STOPWORDS = frozenset(
@@ -86,8 +87,6 @@ _NOT_PERSON_HEADS = frozenset(
 
 def people_named(text: str) -> frozenset[str]:
     """The surnames of the people a claim names in full ("Reggie Bush" -> "bush")."""
-    from provenance.nlp.speakers import parse_speaker
-
     found = set()
     for m in _FULL_NAME.finditer(text):
         speaker = parse_speaker(m.group(0))

@@ -45,7 +45,7 @@ def source_of(speaker: str | None, kind: str | None, role: str | None, text: str
     if speaker:
         return Source(speaker, kind or "person", affiliation(role))
     subject = _SUBJECT.match(text)
-    if subject and (subject.group("np")[:1].isupper() or subject.group("np").startswith("the ")):
+    if subject and subject.group("np")[:1].isupper():
         found = parse_speaker(subject.group("np"))
         if found is not None and found.kind in ("person", "organization"):
             return Source(found.name, found.kind, affiliation(found.role))

@@ -252,7 +252,7 @@ def _count_independence(session: Session, groups: list[m.Group]) -> None:
                                       .where(m.Claim.id.in_(claim_ids))).all()) \
         if claim_ids else {}
     facts = {row.id: ArticleFacts(row.id, row.outlet, tuple(row.wire or ()),
-                                  opening_of(row.text[:3000]))
+                                  opening_of(row.text))
              for row in session.execute(
                  select(m.Article.id, m.Article.wire, m.Article.text,
                         m.Outlet.name.label("outlet"))

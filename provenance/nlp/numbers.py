@@ -10,6 +10,7 @@ from functools import lru_cache
 from importlib import resources
 
 from provenance.domain import Quantity
+from provenance.nlp.lexicon import MONTHS
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -59,8 +60,8 @@ _LEVEL_BEFORE = re.compile(
     r"\b(?:(?:rose|risen|rises|climbed|jumped|fell|dropped|increased|decreased|grew)\s+to"
     r"|reached|stands\s+at|stood\s+at|(?:toll|total|count|tally)\s+(?:of|to|at|is|was))\s*$",
     re.IGNORECASE)
-_MONTH_NAMES = ("january|february|march|april|may|june|july|august|september|october|november"
-                "|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_MONTH_NAMES = "|".join(sorted(set(MONTHS) | {m[:3] for m in MONTHS} | {"sept"},
+                              key=len, reverse=True))
 _DAY_OF_MONTH = re.compile(rf"\s+(?:{_MONTH_NAMES})\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_NAMES})\.?\s+$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
