@@ -51,10 +51,8 @@ from provenance.match.features import FEATURES, PairModel  # noqa: E402
 from provenance.match.frames import ClaimFacts, ClaimFrame, build_frame  # noqa: E402
 from provenance.match.pairs import (  # noqa: E402
     Pair,
-    figures_agree,
     frame_features,
     is_same,
-    same_event,
     worth_scoring,
 )
 from provenance.match.store import key_counts, stored_frames, term_weights, update_matches  # noqa: E402
@@ -157,8 +155,7 @@ def passes_gates(a: ClaimFrame, b: ClaimFrame) -> bool:
     """Whether the pair could be the same claim whatever its chance: the rules of
     ``pairs.is_same`` other than the threshold. Only such pairs teach the model."""
     always = replace(default_config(), same_threshold=0.0)
-    return is_same(Pair(a, b, 1.0, same_event(a, b), figures_agree(a.figures, b.figures)),
-                   always)
+    return is_same(Pair(a, b, 1.0), always)
 
 
 def _pair_with_gold(gold: dict[str, Any], exported: dict[str, Any]) -> dict[int, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # One character in, one character out, so offsets into the raw text stay valid.
 _FOLD = str.maketrans({
@@ -59,6 +60,11 @@ def comparable(text: str | None) -> str:
     """
     if not text:
         return ""
+    return _comparable(text)
+
+
+@lru_cache(maxsize=16384)  # a claim's text, names and places are compared many times over
+def _comparable(text: str) -> str:
     text = _INVISIBLE.sub("", fold_chars(text))
     if not text.isascii():
         text = _MIXED_SCRIPT_WORD.sub(lambda m: m.group(0).translate(_LATIN_LOOKALIKES), text)

@@ -52,9 +52,9 @@ class KeyIndex:
                                              if k.startswith("m:")]
         shared: Counter[int] = Counter()
         for key in probes:
-            weight = _weight(key)
-            for other in self._holders[key][-config.max_block:]:
-                shared[other] += weight
+            latest = self._holders[key][-config.max_block:]
+            for _ in range(_weight(key)):
+                shared.update(latest)
         kept = sorted((o for o, n in shared.items() if n >= config.min_shared_keys),
                       key=lambda o: (-shared[o], -o))[:config.max_partners]
         return sorted(kept)

@@ -10,6 +10,7 @@ logistic regression over them, fitted by ``benchmarks/fit_matching.py`` on label
 from __future__ import annotations
 
 import math
+import operator
 import re
 import tomllib
 from collections.abc import Mapping
@@ -53,6 +54,7 @@ class TermWeights:
         self._totals: dict[frozenset[str], float] = {}
         self._squares: dict[frozenset[str], float] = {}
         self._numbers: dict[str, frozenset[str]] = {}
+        self._sorted: dict[str, str] = {}
 
     def __call__(self, key: str) -> float:
         weight = self._cache.get(key)
@@ -69,16 +71,20 @@ class TermWeights:
         return math.log(1 + self._documents)
 
     def total(self, keys: frozenset[str]) -> float:
-        """The summed weight of ``keys`` (remembered: claims meet many partners)."""
+        """The summed weight of a claim's own ``keys`` (remembered: claims meet many
+        partners); :meth:`sum` for the sets of one pair."""
         found = self._totals.get(keys)
         if found is None:
-            found = self._totals[keys] = sum(self(k) for k in keys)
+            found = self._totals[keys] = self.sum(keys)
         return found
+
+    def sum(self, keys: frozenset[str]) -> float:
+        return math.fsum(map(self, keys))
 
     def squares(self, keys: frozenset[str]) -> float:
         found = self._squares.get(keys)
         if found is None:
-            found = self._squares[keys] = sum(self(k) ** 2 for k in keys)
+            found = self._squares[keys] = math.fsum(self(k) ** 2 for k in keys)
         return found
 
     def numbers(self, text: str) -> frozenset[str]:
@@ -87,27 +93,55 @@ class TermWeights:
             found = self._numbers[text] = frozenset(_NUMBER.findall(text))
         return found
 
+    def sorted_words(self, text: str) -> str:
+        """The words of ``text`` in sorted order: ``fuzz.ratio`` of two of these is their
+        ``token_sort_ratio``, without sorting each claim again for every partner."""
+        found = self._sorted.get(text)
+        if found is None:
+            found = self._sorted[text] = " ".join(sorted(text.split()))
+        return found
+
+
+@dataclass(frozen=True)
+class Overlap:
+    """The content words two claims share and their weight, against the weight of all."""
+
+    shared: frozenset[str]
+    shared_weight: float
+    union_weight: float
+
+    @property
+    def share(self) -> float:
+        return self.shared_weight / self.union_weight if self.union_weight else 0.0
+
+
+def overlap(a: Comparable, b: Comparable, weigh: TermWeights) -> Overlap:
+    shared = a.terms & b.terms
+    shared_weight = weigh.sum(shared) if shared else 0.0
+    return Overlap(shared, shared_weight,
+                   weigh.total(a.terms) + weigh.total(b.terms) - shared_weight)
+
 
 def pair_features(a: Comparable, b: Comparable, a_text: str, b_text: str,
                   weigh: TermWeights, same_figure: bool = False,
-                  same_predicate: bool = False) -> tuple[float, ...]:
-    """The values of :data:`FEATURES` for one pair."""
-    shared = a.terms & b.terms
-    shared_weight = weigh.total(shared) if shared else 0.0
-    union = weigh.total(a.terms) + weigh.total(b.terms) - shared_weight
+                  same_predicate: bool = False, terms: Overlap | None = None) -> tuple[float, ...]:
+    """The values of :data:`FEATURES` for one pair (``terms``: their :func:`overlap`, when
+    known already)."""
+    terms = terms or overlap(a, b, weigh)
+    shared, shared_weight = terms.shared, terms.shared_weight
     squares = weigh.squares(a.terms) * weigh.squares(b.terms)
-    cosine = sum(weigh(k) ** 2 for k in shared) / math.sqrt(squares) if squares else 0.0
-    names_union = weigh.total(a.entities | b.entities)
-    names = weigh.total(a.entities & b.entities) if names_union else 0.0
+    cosine = math.fsum(weigh(k) ** 2 for k in shared) / math.sqrt(squares) if squares else 0.0
+    names = weigh.sum(a.entities & b.entities)
+    names_union = weigh.total(a.entities) + weigh.total(b.entities) - names
     sizes = sorted((len(a.terms), len(b.terms)))
     chars = sorted((len(a_text), len(b_text)))
     numbers_a, numbers_b = weigh.numbers(a_text), weigh.numbers(b_text)
     numbers = numbers_a | numbers_b
     return (
-        shared_weight / union if union else 0.0,
+        terms.share,
         cosine,
         names / names_union if names_union else 0.0,
-        fuzz.token_sort_ratio(a_text, b_text) / 100,
+        fuzz.ratio(weigh.sorted_words(a_text), weigh.sorted_words(b_text)) / 100,
         fuzz.token_set_ratio(a_text, b_text) / 100,
         fuzz.ratio(a_text, b_text) / 100,
         float(same_figure),
@@ -116,7 +150,7 @@ def pair_features(a: Comparable, b: Comparable, a_text: str, b_text: str,
         1 - chars[0] / chars[1] if chars[1] else 0.0,
         len(numbers_a ^ numbers_b) / len(numbers) if numbers else 0.0,
         min(shared_weight / SHARED_WEIGHT_SCALE, 1.0),
-        max((weigh(k) for k in shared), default=0.0) / weigh.rarest,
+        max(map(weigh, shared), default=0.0) / weigh.rarest,
     )
 
 
@@ -128,9 +162,8 @@ class PairModel:
     bias: float
 
     def probability(self, features: tuple[float, ...]) -> float:
-        z = self.bias + sum(w * x for w, x in zip(self.weights, features))
+        z = self.bias + math.fsum(map(operator.mul, self.weights, features))
         return 1 / (1 + math.exp(-z))
-
 
 
 @lru_cache(maxsize=1)

@@ -121,16 +121,31 @@ def _clause(text: str, at: int) -> tuple[int, int]:
 
 def _nearest(text: str, clause: tuple[int, int], at: int, unit: str) -> _Measure | None:
     lo, hi = max(clause[0], at - CUE_REACH), min(clause[1], at + CUE_REACH)
-    words = [(m.start(), lemma(m.group(0))) for m in _TOKEN.finditer(text, lo, hi)]
-    best: tuple[int, int, _Measure] | None = None
+    by_word, any_phrase, with_phrases = _cues_of(unit)
+    found = [(start, order, measure) for start, word in
+             ((m.start(), lemma(m.group(0))) for m in _TOKEN.finditer(text, lo, hi))
+             for order, measure in by_word.get(word, ())]
+    for order, measure, phrases in with_phrases if any_phrase.search(text, lo, hi) else ():
+        found += [(m.start(), order, measure) for m in phrases.finditer(text, lo, hi)]
+    best = min(found, key=lambda f: (abs(f[0] - at), f[1]), default=None)
+    return best[2] if best else None
+
+
+@lru_cache(maxsize=None)
+def _cues_of(unit: str) -> tuple[dict[str, list[tuple[int, _Measure]]], re.Pattern[str],
+                                 tuple[tuple[int, _Measure, re.Pattern[str]], ...]]:
+    """The measures of one unit by each cue word; a pattern of all their cue phrases (most
+    windows hold none); and the measures with cue phrases. Each measure comes with its
+    place in the vocabulary (the first listed wins a tie)."""
+    by_word: dict[str, list[tuple[int, _Measure]]] = {}
+    with_phrases, phrases = [], []
     for order, measure in enumerate(_measures()):
         if measure.unit != unit:
             continue
-        found = [start for start, key in words if key in measure.words]
+        for word in measure.words:
+            by_word.setdefault(word, []).append((order, measure))
         if measure.phrases is not None:
-            found += [m.start() for m in measure.phrases.finditer(text, lo, hi)]
-        for start in found:
-            distance = abs(start - at)
-            if best is None or (distance, order) < best[:2]:
-                best = (distance, order, measure)
-    return best[2] if best else None
+            with_phrases.append((order, measure, measure.phrases))
+            phrases.append(measure.phrases.pattern)
+    any_phrase = re.compile("|".join(phrases)) if phrases else re.compile(r"(?!)")
+    return by_word, any_phrase, tuple(with_phrases)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from provenance.match.config import MatchConfig
-from provenance.match.features import TermWeights, pair_features
+from provenance.match.features import Overlap, TermWeights, overlap, pair_features
 from provenance.match.figures import Figure, unit_class
 from provenance.match.frames import ClaimFrame, Target, opposite_modalities
 from provenance.nlp.numbers import compatible
@@ -26,45 +26,52 @@ class Pair:
     a: ClaimFrame
     b: ClaimFrame
     chance: float
-    same_event: bool
-    figures_agree: bool
 
     @property
     def same_article(self) -> bool:
         return self.a.article_id == self.b.article_id
 
+    @property
+    def same_event(self) -> bool:
+        return same_event(self.a, self.b)
+
+    @property
+    def figures_agree(self) -> bool:
+        return figures_agree(self.a.figures, self.b.figures)
+
 
 def judge(a: ClaimFrame, b: ClaimFrame, weigh: TermWeights, config: MatchConfig) -> Pair:
     """The pair ``a``, ``b`` as matching sees it. A pair sharing too little to be one claim
     (see :func:`worth_scoring`) gets chance 0 without the cost of the model's features."""
-    chance = config.model.probability(frame_features(a, b, weigh)) \
-        if worth_scoring(a, b, weigh, config) else 0.0
-    return Pair(a, b, chance, same_event(a, b), figures_agree(a.figures, b.figures))
+    terms = overlap(a, b, weigh)
+    chance = config.model.probability(frame_features(a, b, weigh, terms)) \
+        if worth_scoring(a, b, weigh, config, terms) else 0.0
+    return Pair(a, b, chance)
 
 
 SHARED_ENTITIES = 3
 """Entities two claims with no content word in common must share to be scored at all."""
 
 
-def worth_scoring(a: ClaimFrame, b: ClaimFrame, weigh: TermWeights, config: MatchConfig) -> bool:
+def worth_scoring(a: ClaimFrame, b: ClaimFrame, weigh: TermWeights, config: MatchConfig,
+                  terms: Overlap | None = None) -> bool:
     """Whether the pair shares enough to have a chance worth computing: a weighted share of
     its content words of ``config.score_floor`` or more, a predicate, a measure, or (with no
     content word in common) :data:`SHARED_ENTITIES` entities."""
-    shared = a.terms & b.terms
-    if not shared:
+    terms = terms or overlap(a, b, weigh)
+    if not terms.shared:
         return len(a.entities & b.entities) >= SHARED_ENTITIES  # same who and where
-    common = weigh.total(shared)
-    overlap = common / ((weigh.total(a.terms) + weigh.total(b.terms) - common) or 1.0)
-    return overlap >= config.score_floor or (a.predicate is not None and a.predicate
-                                             == b.predicate) or a.stance != b.stance \
+    return terms.share >= config.score_floor or (a.predicate is not None and a.predicate
+                                                 == b.predicate) or a.stance != b.stance \
         or bool({f.measure for f in a.figures} & {f.measure for f in b.figures})
 
 
-def frame_features(a: ClaimFrame, b: ClaimFrame, weigh: TermWeights) -> tuple[float, ...]:
+def frame_features(a: ClaimFrame, b: ClaimFrame, weigh: TermWeights,
+                   terms: Overlap | None = None) -> tuple[float, ...]:
     """The model's features for two frames."""
     return pair_features(a, b, a.comparable_text, b.comparable_text, weigh,
                          _same_figure(a.figures, b.figures),
-                         a.predicate is not None and a.predicate == b.predicate)
+                         a.predicate is not None and a.predicate == b.predicate, terms)
 
 
 def target_chance(target: Target, other: ClaimFrame, weigh: TermWeights,
