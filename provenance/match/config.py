@@ -39,7 +39,7 @@ class MatchConfig:
     """How many of its rarest keys each claim looks its partners up by (cost vs recall)."""
     min_shared_keys: int = 2
     """How many probed keys two claims must share to be scored at all."""
-    max_partners: int = 30
+    max_partners: int = 15
     """At most this many candidates per claim, those sharing the most keys."""
     max_group_members: int = 50
     """How many members of a group a claim is compared with to join it (cost bound)."""

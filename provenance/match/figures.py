@@ -50,6 +50,7 @@ class _Measure:
     time: str
     phrases: re.Pattern[str] | None
     words: frozenset[str]
+    openers: frozenset[str] | None = None  # first words of the phrases; None: any word
 
 
 @lru_cache(maxsize=1)
@@ -58,9 +59,11 @@ def _measures() -> tuple[_Measure, ...]:
     for name, spec in vocab.measures().items():
         cues = [c.lower() for c in spec["cues"]]
         phrases = [c for c in cues if " " in c]
+        openers = frozenset(p.split()[0] for p in phrases)
         out.append(_Measure(spec.get("same_as", name), spec["unit"], spec["time"],
                             vocab.phrase_pattern(phrases) if phrases else None,
-                            frozenset(lemma(c) for c in cues if " " not in c)))
+                            frozenset(lemma(c) for c in cues if " " not in c),
+                            openers if all(_TOKEN.fullmatch(w) for w in openers) else None))
     return tuple(out)
 
 
@@ -121,24 +124,25 @@ def _clause(text: str, at: int) -> tuple[int, int]:
 
 def _nearest(text: str, clause: tuple[int, int], at: int, unit: str) -> _Measure | None:
     lo, hi = max(clause[0], at - CUE_REACH), min(clause[1], at + CUE_REACH)
-    by_word, any_phrase, with_phrases = _cues_of(unit)
-    found = [(start, order, measure) for start, word in
-             ((m.start(), lemma(m.group(0))) for m in _TOKEN.finditer(text, lo, hi))
-             for order, measure in by_word.get(word, ())]
-    for order, measure, phrases in with_phrases if any_phrase.search(text, lo, hi) else ():
-        found += [(m.start(), order, measure) for m in phrases.finditer(text, lo, hi)]
+    by_word, with_phrases = _cues_of(unit)
+    tokens = [(m.start(), m.group(0)) for m in _TOKEN.finditer(text, lo, hi)]
+    found = [(start, order, measure) for start, token in tokens
+             for order, measure in by_word.get(lemma(token), ())]
+    present = {token for _, token in tokens}
+    for order, measure, phrases in with_phrases:
+        if measure.openers is None or not measure.openers.isdisjoint(present):
+            found += [(m.start(), order, measure) for m in phrases.finditer(text, lo, hi)]
     best = min(found, key=lambda f: (abs(f[0] - at), f[1]), default=None)
     return best[2] if best else None
 
 
 @lru_cache(maxsize=None)
-def _cues_of(unit: str) -> tuple[dict[str, list[tuple[int, _Measure]]], re.Pattern[str],
+def _cues_of(unit: str) -> tuple[dict[str, list[tuple[int, _Measure]]],
                                  tuple[tuple[int, _Measure, re.Pattern[str]], ...]]:
-    """The measures of one unit by each cue word; a pattern of all their cue phrases (most
-    windows hold none); and the measures with cue phrases. Each measure comes with its
+    """The measures of one unit by each cue word, and those with cue phrases, each with its
     place in the vocabulary (the first listed wins a tie)."""
     by_word: dict[str, list[tuple[int, _Measure]]] = {}
-    with_phrases, phrases = [], []
+    with_phrases = []
     for order, measure in enumerate(_measures()):
         if measure.unit != unit:
             continue
@@ -146,6 +150,4 @@ def _cues_of(unit: str) -> tuple[dict[str, list[tuple[int, _Measure]]], re.Patte
             by_word.setdefault(word, []).append((order, measure))
         if measure.phrases is not None:
             with_phrases.append((order, measure, measure.phrases))
-            phrases.append(measure.phrases.pattern)
-    any_phrase = re.compile("|".join(phrases)) if phrases else re.compile(r"(?!)")
-    return by_word, any_phrase, tuple(with_phrases)
+    return by_word, tuple(with_phrases)
