@@ -23,7 +23,7 @@ EVAL = ROOT.parent / "shared" / "eval"
 FLOORS = {
     "claim_recall": 0.90, "claim_precision": 0.85, "speaker_accuracy": 0.90,
     "chain_accuracy": 0.67, "group_recall": 0.75, "group_precision": 0.80,
-    "conflict_recall": 1.0, "conflict_precision": 0.5,
+    "conflict_recall": 1.0, "conflict_precision": 0.5, "wire_recall": 1.0,
 }
 # Per corpus, where a floor differs. The seeds' group recall floor was 0.75 while the
 # same-claim threshold was set by hand on these five articles; with weights and thresholds
@@ -38,8 +38,11 @@ CORPUS_FLOORS = {
     "matching": {"group_recall": 1.0, "group_precision": 1.0, "conflict_precision": 1.0,
                  "chain_accuracy": 0.0},
 }
-CEILINGS = {"boilerplate_leaks": 0, "false_attributions": 2, "different_event_merges": 0}
-CORPUS_CEILINGS = {"story-dev": {"boilerplate_leaks": 9}}
+CEILINGS = {"boilerplate_leaks": 0, "false_attributions": 2, "different_event_merges": 0,
+            "wire_false": 0}
+# story-dev: a newsletter's tagline ("The stories that matter in ..., every weekday
+# morning.") still reads as a sentence of the article.
+CORPUS_CEILINGS = {"story-dev": {"boilerplate_leaks": 1}}
 DEV = EVAL / "story-dev"
 DATA = ROOT / "tests" / "data"
 

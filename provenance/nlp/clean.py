@@ -9,8 +9,12 @@ vocabulary); a neutral sentence between two such sentences belongs to the same b
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
+from provenance.nlp import wire
 from provenance.nlp.segment import split_sentences
 
 _TERMINAL = re.compile(r"[.!?][\"')\]]*\s*$")
@@ -19,22 +23,11 @@ _CAPTION = re.compile(
     r"|\b(?:Getty Images|AP Photo|Reuters/|AFP/|EPA/|via Getty)"
     r"|(?:^|[.!?]\s)(?:[A-Z][\w.'-]+\s){1,3}[A-Z]?[\w.'-]*\s/\s[\w .'-]+\.?\s*$"
 )
-_WIRE_BRACKET = re.compile(
-    r"^(?:[a-z]{1,4}(?:/[a-z]{1,4})+\s*)?\(\s*([A-Z][\w.-]*(?:\s*[,/]\s*[A-Z][\w.-]*)*)\s*\)\s*$"
-)
-_WIRE_CONTRIB = re.compile(
-    r"^((?:[A-Z][\w.-]*)(?:(?:,\s*|\s+and\s+)[A-Z][\w.-]*)*)\s+contributed\s+(?:to\s+)?"
-    r"(?:this\s+)?(?:report|reporting|to this report)\.?\s*$"
-)
 _CREDIT = re.compile(
     r"^\(?\s*(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Tt]ranslated)"
     r"\s+by\b|^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:,|and\b|$)"
 )
 _MENU_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022\u00d7|>])\s*")
-_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z .'-]{2,30}|[A-Z][\w .'-]{2,30},\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)"
-    r"\s*+(?:\([A-Za-z .,]{2,30}\)\s*+)?-{1,2}\s+"
-)
 _QUOTED = re.compile(r"\"[^\"]*\"?")
 # "X told me": the reporter as the one spoken to, not the page speaking to the reader.
 _INTERVIEWER = re.compile(r"\b(?:told|asked|wrote to|said to|emailed|texted)\s+(?:me|us)\b")
@@ -51,7 +44,7 @@ _FURNITURE = re.compile(
     r"\b(?:newsletters?|subscri(?:be|bers?|ption)s?|sign(?:ed)?[ -]up|log[ -]?in|privacy policy"
     r"|cookies?|consent|terms of (?:use|service)|donat(?:e|ion|ions)|advertis(?:e|ement|ing)"
     r"|sponsored|paywalls?|reminders?|required fields|email address|mailbox|inbox"
-    r"|all rights reserved|copyright|read more|related (?:stories|articles)|podcasts?)\b",
+    r"|all rights reserved|copyright|read more|related (?:stories|articles)|podcasts?|readers)\b",
     re.IGNORECASE,
 )
 CAPTION_MAX_WORDS = 60
@@ -67,7 +60,7 @@ class Unit:
 
     start: int
     end: int
-    kind: str  # body | heading | caption | credit | wire | menu | boilerplate
+    kind: str  # body | heading | caption | credit | wire | menu | notice | boilerplate
     appeal: float = 0.0
     line: int = 0
 
@@ -87,25 +80,28 @@ class Cleaned:
 def clean(text: str, outlet: str | None = None, title: str | None = None) -> Cleaned:
     """Classify every line and sentence of ``text`` (already character-folded)."""
     units: list[Unit] = []
-    wire: list[str] = []
+    credits: list[str] = []
     headline = None
     for number, (start, end) in enumerate(_lines(text)):
         line = text[start:end]
-        kind, credited = _line_kind(line)
-        wire += credited
+        kind, credited = _line_kind(line, outlet)
+        credits += credited
         if kind == "heading" and headline is None and not units:
             headline = line.strip()
         if kind != "body":
             units.append(Unit(start, end, kind, _appeal(line, outlet), number))
             continue
-        start += _dateline_length(line)
-        for s, e in split_sentences(text, start, end):
-            # A credit inside a paragraph takes its own sentence, not the paragraph.
-            kind = "caption" if _CAPTION.search(text[s:e]) else "body"
-            units.append(Unit(s, e, kind, _appeal(text[s:e], outlet), number))
+        skip, credited = wire.dateline(line)
+        credits += credited
+        for s, e in split_sentences(text, start + skip, end):
+            sentence = text[s:e]
+            kind = _sentence_kind(sentence)
+            if kind == "notice":
+                credits += wire.sentence_credits(sentence, outlet)
+            units.append(Unit(s, e, kind, _appeal(sentence, outlet), number))
     if title and headline is None:
         headline = title
-    return Cleaned(tuple(_smooth(units)), tuple(dict.fromkeys(wire)), headline)
+    return Cleaned(tuple(_smooth(units)), tuple(dict.fromkeys(credits)), headline)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -119,26 +115,67 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _line_kind(line: str) -> tuple[str, list[str]]:
-    if m := _WIRE_BRACKET.match(line):
-        return "wire", [w.strip() for w in re.split(r"[,/]", m.group(1))]
-    if m := _WIRE_CONTRIB.match(line):
-        return "wire", [w.strip() for w in re.split(r",|\band\b", m.group(1)) if w.strip()]
+def _line_kind(line: str, outlet: str | None) -> tuple[str, tuple[str, ...]]:
+    credited = wire.line_credits(line, outlet)
+    if credited:
+        return "wire", credited
     if _CREDIT.match(line):
-        return "credit", []
+        return "credit", ()
     if _CAPTION.search(line) and len(line.split()) <= CAPTION_MAX_WORDS:
-        return "caption", []
+        return "caption", ()
+    if _link_share(line) >= LINK_SHARE:
+        return "menu", ()
     if not _TERMINAL.search(line):
         words = len(line.split())
         if _MENU_ITEM.match(line) and words <= 6:
-            return "menu", []
-        return ("heading", []) if words < 25 else ("body", [])
-    return "body", []
+            return "menu", ()
+        return ("heading", ()) if words < 25 else ("body", ())
+    return "body", ()
 
 
-def _dateline_length(line: str) -> int:
-    m = _DATELINE.match(line)
-    return m.end() if m else 0
+def _sentence_kind(sentence: str) -> str:
+    """A sentence of a paragraph: a credit inside it takes its own sentence, not the
+    paragraph; so do links and a notice the page makes about itself."""
+    if _CAPTION.search(sentence):
+        return "caption"
+    if _link_share(sentence) >= LINK_SHARE:
+        return "menu"
+    return "notice" if is_notice(sentence) else "body"
+
+
+_MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\([^)]*\)")
+LINK_SHARE = 0.5
+"""Share of a line's characters inside Markdown links at which it is navigation."""
+
+
+def _link_share(line: str) -> float:
+    linked = sum(len(m.group(0)) for m in _MARKDOWN_LINK.finditer(line))
+    return linked / len(line) if line else 0.0
+
+
+def is_notice(sentence: str) -> bool:
+    """Whether a sentence is a notice the page makes about itself: "This article may not be
+    reproduced without permission", "It was first published in 2014 and may be out of
+    date", "© 2026 Brennock Courier Ltd"."""
+    text = sentence.strip()
+    if text.startswith(("\u00a9", "(c) ", "(C) ", "Copyright ")):
+        return True
+    low = text.lower()
+    self_reference, rights = _notice_patterns()
+    # An opening "It" is the page only next to rights words: "It may not be republished".
+    return bool(text.startswith("It ") or self_reference.search(low)) \
+        and bool(rights.search(low))
+
+
+@lru_cache(maxsize=1)
+def _notice_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What a page calls itself, and the vocabulary of publishing rights (``notices.toml``)."""
+    raw = resources.files("provenance.nlp").joinpath("notices.toml").read_text("utf-8")
+    spec = tomllib.loads(raw)["notices"]
+
+    def words(key: str) -> re.Pattern[str]:
+        return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in spec[key])})\b")
+    return words("self"), words("rights")
 
 
 def _appeal(sentence: str, outlet: str | None) -> float:
@@ -159,7 +196,8 @@ def _appeal(sentence: str, outlet: str | None) -> float:
 
 def _smooth(units: list[Unit]) -> list[Unit]:
     """Mark appeals, and neutral body sentences caught between two appeals."""
-    marked = [u.appeal >= APPEAL_THRESHOLD or u.kind in ("menu", "boilerplate") for u in units]
+    marked = [u.appeal >= APPEAL_THRESHOLD or u.kind in ("menu", "notice", "boilerplate")
+              for u in units]
     out = []
     for i, unit in enumerate(units):
         if unit.kind != "body":
