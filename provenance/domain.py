@@ -69,7 +69,7 @@ class DateMention:
     text: str
     value: str
     relative: bool = False
-    target: bool = False  # "by 2030", "until March": a deadline, not when something happened
+    target: bool = False  # "by 2030", "since 1921": a deadline or background, not the event
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,8 @@ class Claim:
     quantities: tuple[Quantity, ...] = ()
     dates: tuple[DateMention, ...] = ()
     event_date: str | None = None
+    told_on: str | None = None
+    """For a claim naming no date, the date of its telling ("said on Wednesday that ...")."""
     topics: tuple[str, ...] = ()
     context: str = ""
     denies: int | None = None

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance.domain import ArticleMeta, Claim, SourceDocument
-from provenance.nlp.dates import find_dates
+from provenance.nlp.dates import event_date, find_dates
 from provenance.nlp.numbers import compatible, find_quantities
 from provenance.nlp.pipeline import extract
 from provenance.nlp.speakers import parse_speaker, same_speaker
@@ -242,6 +242,36 @@ def test_claim_offsets_point_into_the_raw_text() -> None:
 ])
 def test_dates_resolve_against_publication(phrase: str, value: str) -> None:
     assert find_dates(phrase, date(2023, 6, 15))[0].value == value
+
+
+# Published on Thursday 2023-06-15.
+@pytest.mark.parametrize("sentence, value", [
+    ("Tolls are waived from Monday.", "2023-06-19"),
+    ("The ferry service resumes from Saturday, the operator says.", "2023-06-17"),
+    ("Rain is expected on Sunday.", "2023-06-18"),
+    ("Rain fell from Monday until the council closed the road.", "2023-06-12"),
+    ("The bridge was closed from Tuesday.", "2023-06-13"),
+])
+def test_starts_still_to_come_resolve_forward(sentence: str, value: str) -> None:
+    assert find_dates(sentence, date(2023, 6, 15))[0].value == value
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The lake is at its lowest since records began in 1931.", None),
+    ("The pier, rebuilt after the 2009 storm, collapsed on Tuesday.", "2023-06-13"),
+    ("Landslides in 2019 and in May 2021 closed the pass.", "2021-05"),
+    ("The dam has held since 1984.", None),
+])
+def test_a_claims_date_is_its_most_precise_event(sentence: str, value: str | None) -> None:
+    assert event_date(find_dates(sentence, date(2023, 6, 15))) == value
+
+
+def test_a_claim_naming_no_date_is_dated_by_its_telling() -> None:
+    text = "The port authority said on Tuesday that 12 cranes were damaged.\n"
+    doc = SourceDocument("t.txt", text.encode(), text, ArticleMeta(published=date(2023, 6, 15)),
+                         "txt")
+    claim = extract(doc).claims[0]
+    assert (claim.event_date, claim.told_on) == (None, "2023-06-13")
 
 
 @pytest.mark.parametrize("text, value, unit, modifier", [

@@ -118,6 +118,8 @@ def show(
             echo(f"  topics:    {', '.join(r['topics'])}")
         if claim.event_date:
             echo(f"  event:     {claim.event_date}")
+        elif claim.told_on:
+            echo(f"  said on:   {claim.told_on}")
         group = q.claim_group(session, claim.id)
         if group is not None:
             echo(f"  group {group.id}:")

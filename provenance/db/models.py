@@ -148,6 +148,8 @@ class Claim(Base):
     kind: Mapped[str] = mapped_column(BoundedString(20))
     anonymous: Mapped[bool] = mapped_column(Boolean, default=False)
     event_date: Mapped[str | None] = mapped_column(BoundedString(10))
+    told_on: Mapped[str | None] = mapped_column(BoundedString(10))
+    """The date of the telling ("said on Wednesday that ..."), for a claim naming none."""
     context: Mapped[str] = mapped_column(BoundedText, default="")
     via: Mapped[list[str]] = mapped_column(JSON, default=list)
     matched: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(),

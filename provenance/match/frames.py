@@ -28,7 +28,7 @@ from provenance.match.normalise import (
 from provenance.match.sources import Source, source_of
 from provenance.text import comparable
 
-FRAME_VERSION = 8
+FRAME_VERSION = 9
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"
@@ -56,6 +56,7 @@ class ClaimFacts:
     outlet: str | None = None
     published: date | None = None
     event_date: str | None = None
+    told_on: str | None = None
     quantities: tuple[Quantity, ...] = ()
     topics: frozenset[str] = frozenset()
     denies: int | None = None
@@ -97,16 +98,26 @@ class ClaimFrame:
     target: Target | None
     figures: tuple[Figure, ...]
     denies: int | None = None
+    told_on: str | None = None
+    """The day the claim was said, when it names no date: dates it, never splits a group."""
     context: frozenset[str] = frozenset()
     """The names the claim's article mentions most: what story it belongs to."""
     comparable_text: str = field(default="", compare=False)
 
     @property
     def day(self) -> str | None:
-        """The day the claim is about: its event date if it has one, else publication."""
-        if self.event_date and len(self.event_date) == 10:
-            return self.event_date
+        """The day the claim is about: its event date if it has one, else the day it was
+        said, else publication."""
+        for day in (self.event_date, self.told_on):
+            if day and len(day) == 10:
+                return day
         return self.published.isoformat() if self.published else None
+
+    @property
+    def dated(self) -> bool:
+        """Whether the claim's day is its own (named, or the day it was said), not only
+        its article's publication, which may be a day later than what it reports."""
+        return any(d and len(d) == 10 for d in (self.event_date, self.told_on))
 
 
 CONTEXT_NAMES = 30
@@ -142,6 +153,7 @@ def build_frame(facts: ClaimFacts) -> ClaimFrame:
         topics=facts.topics, predicate=_predicate(text), negated=_negated(text),
         modality=_modality(text), stance=stance, target=target,
         figures=figures_of(text, facts.quantities), denies=facts.denies,
+        told_on=facts.told_on,
         comparable_text=comparable(text))
 
 
@@ -269,5 +281,5 @@ def frame_from_record(record: dict[str, Any]) -> ClaimFrame:
         if target else None,
         figures=tuple(Figure(**{**f, "places": frozenset(f["places"])})
                       for f in record["figures"]),
-        denies=record["denies"], context=frozenset(record["context"]),
+        denies=record["denies"], told_on=record.get("told_on"), context=frozenset(record["context"]),
         comparable_text=comparable(record["text"]))

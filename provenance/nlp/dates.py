@@ -18,9 +18,19 @@ _MONTH_ALT = "|".join(m.capitalize() for m in MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|J
     r"|Oct|Nov|Dec"
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 _FUTURE = re.compile(r"\b(?:will|would|is set to|are set to|plans? to|is due to|next|to be held"
-                     r"|is expected to|are expected to|upcoming)\b", re.IGNORECASE)
+                     r"|is expected|are expected|upcoming)\b", re.IGNORECASE)
+# A start that is still to come in a sentence told in the present or future: "payments
+# start from Thursday", "the road is closed from Monday" (not "rain fell from Monday").
+_FROM = re.compile(r"\b(?:from|starting|beginning)\s+(?:next\s+)?$", re.IGNORECASE)
+_PRESENT = re.compile(r"\b(?:is|are|will|remains?|starts?|begins?|resumes?|opens?|closes?"
+                      r"|runs?|applies|apply|takes? effect)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:was|were|had|did)\b|(?<!\bis )(?<!\bare )(?<!\bbe )\b\w{3,}ed\b",
+                   re.IGNORECASE)
 _TARGET = re.compile(r"\b(?:by|until|till|before|through|to)\s+(?:the\s+end\s+of\s+)?$",
                      re.IGNORECASE)
+# What a date only looks back to: "the highest since records began in 1921", "since 2014".
+_BACKGROUND = re.compile(r"\b(?:since|(?:began|started|founded|built|established)\s+in)\s+"
+                         r"(?:(?:early|late|mid-?)\s+)?$", re.IGNORECASE)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
     ("dotted", re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b")),
@@ -47,15 +57,26 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            value = _resolve(kind, m, published, future)
+            before = text[max(0, m.start() - 24):m.start()]
+            ahead = future or (bool(_FROM.search(before)) and bool(_PRESENT.search(text))
+                               and not _PAST.search(text[:m.start()]))
+            value = _resolve(kind, m, published, ahead)
             if value is None:
                 continue
             taken.append(m.span())
             relative = kind in ("weekday", "relative") or (kind in ("month", "mdy", "dmy")
                                                            and not m.groupdict().get("y"))
-            target = bool(_TARGET.search(text[max(0, m.start() - 12):m.start()]))
+            target = bool(_TARGET.search(before[-12:]) or _BACKGROUND.search(before))
             found.append((m.start(), DateMention(m.group(0), value, relative, target)))
     return [d for _, d in sorted(found, key=lambda pair: pair[0])]
+
+
+def event_date(dates: list[DateMention]) -> str | None:
+    """The date a claim is about: of the dates it names that are no deadline or background,
+    the most precise ("built after the 2014 flood, overtopped on Monday" -> the Monday),
+    the first among equals."""
+    events = [d for d in dates if not d.target]
+    return min(events, key=lambda d: -len(d.value)).value if events else None
 
 
 def _resolve(kind: str, m: re.Match[str], pub: date | None, future: bool) -> str | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from provenance.domain import Claim, Extraction, SourceDocument, Speaker
 from provenance.nlp.claims import Piece, split_sentence
 from provenance.nlp.clean import Unit, clean
-from provenance.nlp.dates import find_dates
+from provenance.nlp.dates import event_date, find_dates
 from provenance.nlp.numbers import find_quantities
 from provenance.nlp.speakers import parse_speakers
 from provenance.nlp.topics import Taxonomy, load_taxonomy, tag_claims
@@ -134,6 +134,7 @@ def _claim(piece: Piece, sentence: str, offset: int, doc: SourceDocument,
     speakers = _speakers(piece, state)
     anonymous = piece.anonymous or any(s.kind == "anonymous" for s in speakers)
     dates = tuple(find_dates(piece.text, doc.meta.published))
+    own_date = event_date(list(dates))
     context = " ".join(filter(None, [piece.context] + [s.mention or "" for s in speakers]))
     text = doc.text  # offsets refer to the article's own text (folding keeps lengths)
     start, end = offset + piece.start, offset + piece.end
@@ -142,9 +143,17 @@ def _claim(piece: Piece, sentence: str, offset: int, doc: SourceDocument,
         kind=piece.kind if speakers or piece.kind == "direct_quote" else "none",
         speakers=tuple(speakers), via=piece.via, anonymous=anonymous,
         quantities=tuple(find_quantities(piece.text)), dates=dates,
-        event_date=next((d.value for d in dates if not d.target), None), context=context,
+        event_date=own_date, told_on=None if own_date else _date_of_telling(piece, sentence, doc),
+        context=context,
         sentence_start=offset,
     )
+
+
+def _date_of_telling(piece: Piece, sentence: str, doc: SourceDocument) -> str | None:
+    """For a claim that names no date, the date of the rest of its sentence: "The agency
+    said on Wednesday that 4,100 people were out of their homes" is about Wednesday."""
+    rest = f"{sentence[:piece.start]} {sentence[piece.end:]}"
+    return event_date(find_dates(rest, doc.meta.published))
 
 
 def _speakers(piece: Piece, state: _ArticleState) -> list[Speaker]:

@@ -19,6 +19,8 @@ def detect(pair: Pair, context: Context) -> FoundConflict | None:
         return None
     apart = days_apart(pair.a, pair.b)
     window = 0 if odds.earlier.time == "point" else context.config.estimate_window_days
+    if pair.same_article and not (pair.a.dated and pair.b.dated):
+        window += 1  # one article sets its undated figure against a dated one of the eve
     if apart is None or apart > window:
         return None
     return FoundConflict(pair.a.id, pair.b.id, "numeric",
