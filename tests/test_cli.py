@@ -147,3 +147,15 @@ def test_db_commands_report_revision(runner: CliRunner, db_url: str) -> None:
     code, out, _ = prov(runner, db_url, "db", "current")
     current, head = (line.split()[-1] for line in out.splitlines())
     assert current == head
+
+
+def test_an_untitled_article_is_shown_by_its_first_line_not_its_path(
+        runner: CliRunner, sqlite_url: str, tmp_path: Path) -> None:
+    article = tmp_path / "untitled.txt"
+    article.write_text("The ferry to Port Ellis sank on Monday, the coastguard said.\n"
+                       "All 40 passengers were rescued, officials said.\n")
+    assert prov(runner, sqlite_url, "ingest", str(article))[0] == 0
+    code, out, _ = prov(runner, sqlite_url, "show", "1")
+    assert code == 0
+    assert "article:   1 The ferry to Port Ellis sank on Monday" in out
+    assert str(tmp_path) not in out.split("article:")[1].splitlines()[0]

@@ -46,6 +46,56 @@ def test_html_main_text_and_metadata(tmp_path: Path) -> None:
         "Coast Times", date(2022, 1, 5), "https://example.org/c")
 
 
+_LINKED_DATA = json.dumps({"@context": "https://schema.org", "@graph": [
+    {"@type": "WebSite", "name": "not the article"},
+    {"@type": ["NewsArticle"], "headline": "Ferry service halted after storm",
+     "datePublished": "2031-02-03T07:15:00+01:00",
+     "publisher": {"@type": "Organization", "name": "Harbour Gazette"}},
+]})
+
+
+def test_html_json_ld_inside_a_graph_wins_over_the_head(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"
+    path.write_text(f'<html><head><title>Ferry | Harbour Gazette</title>'
+                    f'<meta property="og:title" content="Ferry halted">'
+                    f'<script type="application/ld+json">{_LINKED_DATA}</script></head>'
+                    "<body><p>The ferry did not sail on Monday.</p></body></html>")
+    doc = read_one(path)
+    assert (doc.meta.outlet, doc.meta.published, doc.meta.title) == (
+        "Harbour Gazette", date(2031, 2, 3), "Ferry service halted after storm")
+    assert doc.text == "The ferry did not sail on Monday."
+
+
+def test_broken_json_ld_is_skipped_not_fatal(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"
+    path.write_text('<html><head><script type="application/ld+json">{"@type": </script>'
+                    '<meta name="dc.date" content="2031-02-03"></head>'
+                    "<body><div><p>The ferry did not sail.</p></div></body></html>")
+    assert read_one(path).meta.published == date(2031, 2, 3)
+
+
+@pytest.mark.parametrize("tag, published", [
+    ('<meta name="date" content="April 6, 2031">', date(2031, 4, 6)),
+    ('<meta name="date" content="Sun, 06 Apr 2031 10:00:00 GMT">', date(2031, 4, 6)),
+    ('<meta name="DC.date" content="06.04.2031">', date(2031, 4, 6)),
+    ('<time datetime="2031-04-06T09:00">6 April</time>', date(2031, 4, 6)),
+])
+def test_html_dates_in_the_forms_pages_write_them(tmp_path: Path, tag: str,
+                                                  published: date) -> None:
+    path = tmp_path / "a.html"
+    path.write_text(f"<html><head>{tag}</head><body>{tag}<p>The pier reopened.</p></body></html>")
+    assert read_one(path).meta.published == published
+
+
+def test_published_option_overrides_an_unreadable_page_date(tmp_path: Path) -> None:
+    path = tmp_path / "a.html"
+    path.write_text('<html><head><meta name="date" content="the day before"></head>'
+                    "<body><p>The pier reopened.</p></body></html>")
+    assert isinstance(list(read_file(path))[0], ReadFailure)
+    doc = read_one(path, ArticleMeta(published=date(2031, 4, 6)))
+    assert doc.meta.published == date(2031, 4, 6)
+
+
 def test_jsonl_with_news_please_fields(tmp_path: Path) -> None:
     path = tmp_path / "a.jsonl"
     rows = [{"maintext": "One article.", "source_domain": "a.example", "date_publish":

@@ -43,6 +43,18 @@ def topic_named(session: Session, name: str) -> m.Topic:
     return topic
 
 
+TITLE_MAX_CHARS = 120
+"""A title taken from an article's first line is cut, at a word, to this length."""
+
+
+def first_line(text: str) -> str | None:
+    """The article's first line, as a title when nothing gives one: never the file name."""
+    line = next((raw.strip() for raw in text.splitlines() if raw.strip()), "")
+    if len(line) > TITLE_MAX_CHARS:
+        line = line[:TITLE_MAX_CHARS].rsplit(" ", 1)[0] + "\u2026"
+    return line or None
+
+
 def store_article(session: Session, doc: domain.SourceDocument,
                   extraction: domain.Extraction, digest: str,
                   existing: m.Article | None = None) -> m.Article:
@@ -53,7 +65,8 @@ def store_article(session: Session, doc: domain.SourceDocument,
         session.flush()
         session.expire(existing, ["claims"])
     article.source, article.format = doc.source, doc.format
-    article.title, article.url = doc.meta.title, doc.meta.url
+    article.title = doc.meta.title or extraction.headline or first_line(doc.text)
+    article.url = doc.meta.url
     article.published, article.raw, article.text = doc.meta.published, doc.raw, doc.text
     article.headline, article.wire = extraction.headline, list(extraction.wire)
     article.outlet = outlet_named(session, doc.meta.outlet)

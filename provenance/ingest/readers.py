@@ -13,6 +13,7 @@ import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +106,8 @@ Layers = tuple[ArticleMeta, ArticleMeta]
 def _layered(found: dict[str, Any], layers: Layers) -> ArticleMeta:
     """The manifest gives way to the file's own metadata, which gives way to options."""
     manifest, override = layers
+    if override.published:  # --published stands, whatever the file says
+        found = {k: v for k, v in found.items() if k != "published"}
     return manifest.merged(_meta(found)).merged(override)
 
 
@@ -228,7 +231,31 @@ def parse_date(value: Any) -> date | None:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
             pass
-    raise InputError(f"unreadable date {text!r}; use YYYY-MM-DD")
+    found = _written_date(text)
+    if found is None:
+        raise InputError(f"unreadable date {text!r}; use YYYY-MM-DD")
+    return found
+
+
+_WRITTEN_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y", "%d.%m.%Y",
+                    "%d/%m/%Y")
+"""Dates as pages write them: "April 6, 2025", "6 Apr 2025", and day first with dots or
+slashes ("06.04.2025" is 6 April: the order of most of the world's newsrooms; a US
+"04/06/2025" must be given as --published)."""
+
+
+def _written_date(text: str) -> date | None:
+    try:
+        return parsedate_to_datetime(text).date()  # RFC 2822: "Sun, 06 Apr 2025 10:00:00 GMT"
+    except (TypeError, ValueError, IndexError):
+        pass
+    bare = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text.split(" at ")[0]).strip()
+    for form in _WRITTEN_FORMATS:
+        try:
+            return datetime.strptime(bare, form).date()
+        except ValueError:
+            continue
+    return None
 
 
 _MANIFESTS: dict[Path, dict[str, Any]] = {}
