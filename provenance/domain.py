@@ -17,6 +17,7 @@ class ArticleMeta:
     published: date | None = None
     url: str | None = None
     title: str | None = None
+    authors: tuple[str, ...] = ()
 
     def merged(self, override: ArticleMeta) -> ArticleMeta:
         """Fields of ``override`` that are set win over this one's."""
@@ -25,6 +26,7 @@ class ArticleMeta:
             published=override.published or self.published,
             url=override.url or self.url,
             title=override.title or self.title,
+            authors=override.authors or self.authors,
         )
 
 

@@ -170,3 +170,21 @@ def test_front_matter_fuzz_never_raises_past_input_error(tmp_path_factory: pytes
     path.write_text(f"---\n{body}\n---\ntext\n", encoding="utf-8")
     for item in read_file(path):
         assert isinstance(item, (SourceDocument, ReadFailure))
+
+
+@pytest.mark.parametrize("name, content, expected", [
+    ("a.json", json.dumps({"text": "The pier reopened.", "authors": ["Mira Okafor", "Osprey staff"]}),
+     ("Mira Okafor", "Osprey staff")),
+    ("a.md", "---\nauthor: Mira Okafor and Tom Reyes\n---\nThe pier reopened.\n",
+     ("Mira Okafor", "Tom Reyes")),
+    ("a.html", '<html><head><script type="application/ld+json">'
+     + json.dumps({"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Mira Okafor"}]})
+     + "</script></head><body><p>The pier reopened.</p></body></html>", ("Mira Okafor",)),
+    ("b.html", '<html><head><meta name="author" content="Tom Reyes"></head>'
+     "<body><p>The pier reopened.</p></body></html>", ("Tom Reyes",)),
+])
+def test_authors_are_read_from_metadata(tmp_path: Path, name: str, content: str,
+                                        expected: tuple[str, ...]) -> None:
+    path = tmp_path / name
+    path.write_text(content)
+    assert read_one(path).meta.authors == expected

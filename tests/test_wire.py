@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from provenance.domain import ArticleMeta, SourceDocument
 from provenance.nlp.clean import clean, is_notice
+from provenance.nlp.pipeline import extract
 from provenance.nlp.wire import CREDIT_FORMS, dateline, line_credits, sentence_credits
 
 # One case at least for every form in CREDIT_FORMS, and lines that credit no agency.
@@ -20,6 +22,7 @@ CREDIT_LINES = [
     ("byline", "The Associated Press", ("AP",)),
     (None, "By Mira Okafor", None),
     (None, "Coastal Times staff", None),
+    (None, "By Coastal Times staff", None),
     (None, "Talks with the mayor", None),
     (None, "Storm damage in pictures", None),
     (None, "Ferry Operator with Harbour Authority", None),
@@ -92,3 +95,11 @@ def test_a_sentence_of_links_is_navigation() -> None:
     kinds = {text[u.start:u.end]: u.kind for u in clean(text).units}
     assert kinds["[Settings](/c) \u00b7 [Accept](#)."] == "menu"
     assert kinds["Rescuers reached all 40 passengers."] == "body"
+
+
+def test_an_agency_among_the_authors_is_the_articles_wire() -> None:
+    text = "The ferry sank after hitting rocks, the coastguard said.\n"
+    meta = ArticleMeta(outlet="Coastal Times", authors=("Mira Okafor", "Osprey staff",
+                                                        "Coastal Times staff"))
+    doc = SourceDocument("a.json", text.encode(), text, meta, "json")
+    assert extract(doc).wire == ("Osprey",)

@@ -90,6 +90,7 @@ class Article(Base):
     content_hash: Mapped[str] = mapped_column(BoundedString(64), unique=True)
     headline: Mapped[str | None] = mapped_column(BoundedString(1000))
     wire: Mapped[list[str]] = mapped_column(JSON, default=list)
+    authors: Mapped[list[str] | None] = mapped_column(JSON, default=list)
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
     outlet: Mapped[Outlet | None] = relationship(back_populates="articles")

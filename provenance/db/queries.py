@@ -203,7 +203,8 @@ def export(session: Session) -> dict[str, Any]:
     return {
         "articles": [{"id": a.id, "source": a.source, "outlet": a.outlet.name if a.outlet
                       else None, "published": a.published.isoformat() if a.published else None,
-                      "url": a.url, "title": a.title, "wire": list(a.wire or [])}
+                      "url": a.url, "title": a.title, "authors": list(a.authors or []),
+                      "wire": list(a.wire or [])}
                      for a in articles],
         "claims": [claim_record(c) for c in claims],
         "groups": [{"id": g.id, "claim_ids": sorted(mem.claim_id for mem in g.members),

@@ -100,8 +100,9 @@ class _PageParser(HTMLParser):
         return ""
 
 
-def parse_html(markup: str) -> tuple[str, dict[str, str]]:
-    """The page's main text and its metadata (``outlet``, ``title``, ``published``, ``url``)."""
+def parse_html(markup: str) -> tuple[str, dict[str, Any]]:
+    """The page's main text and its metadata (``outlet``, ``title``, ``published``, ``url``,
+    ``authors``: as the page gives them, a name, a list or JSON-LD objects)."""
     parser = _PageParser()
     parser.feed(markup)
     parser.close()
@@ -118,7 +119,12 @@ def parse_html(markup: str) -> tuple[str, dict[str, str]]:
         or tags.get("dcterms.created", "") or tags.get("date", "") or tags.get("time", ""),
         "url": tags.get("canonical", "") or tags.get("og:url", "") or _text(article.get("url")),
     }
-    return parser.main_text(), {k: v for k, v in meta.items() if v}
+    found: dict[str, Any] = {k: v for k, v in meta.items() if v}
+    writers = article.get("author") or tags.get("author") or tags.get("article:author") \
+        or tags.get("dc.creator")
+    if writers:
+        found["authors"] = writers
+    return parser.main_text(), found
 
 
 ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",

@@ -196,6 +196,7 @@ def _json_document(source: str, line: str, record: Any, layers: Layers) -> Sourc
         "outlet": record.get("outlet") or record.get("source_domain"),
         "published": record.get("published") or record.get("date_publish"),
         "url": record.get("url"),
+        "authors": record.get("authors") or record.get("author"),
     }
     return SourceDocument(source, line.encode("utf-8"), body, _layered(found, layers), "json")
 
@@ -209,7 +210,26 @@ def _meta(values: dict[str, Any]) -> ArticleMeta:
             raise InputError(f"metadata {key!r} must be text, not {type(value).__name__}")
         return printable(str(value)).strip() or None
     return ArticleMeta(outlet=text("outlet"), published=parse_date(values.get("published")),
-                       url=text("url"), title=text("title"))
+                       url=text("url"), title=text("title"),
+                       authors=authors(values.get("authors") or values.get("author")))
+
+
+MAX_AUTHORS = 50
+"""More names than this in an author field is no byline; the rest are dropped."""
+
+
+def authors(value: Any) -> tuple[str, ...]:
+    """The names of an author field: a name, a list of names, or objects with a "name"
+    (JSON-LD); "A and B" or "A, B" in one string are two names."""
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items[:MAX_AUTHORS]:
+        if isinstance(item, dict):
+            item = item.get("name")
+        if isinstance(item, str):
+            names += [n for n in (printable(part).strip() for part in
+                                  re.split(r"\s*(?:,|;|\band\b)\s*", item)) if n]
+    return tuple(dict.fromkeys(names))[:MAX_AUTHORS]
 
 
 def parse_date(value: Any) -> date | None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from provenance.domain import Claim, Extraction, SourceDocument, Speaker
+from provenance.domain import ArticleMeta, Claim, Extraction, SourceDocument, Speaker
+from provenance.nlp import wire
 from provenance.nlp.claims import Piece, split_sentence
 from provenance.nlp.clean import Unit, clean
 from provenance.nlp.dates import event_date, find_dates
@@ -69,7 +70,15 @@ def extract(doc: SourceDocument, taxonomy: Taxonomy | None = None) -> Extraction
     topics = tag_claims(taxonomy, [(c.text, c.context, line) for c, (_, line) in
                                    zip(claims, drafts)])
     claims = [replace(c, topics=tuple(sorted(t))) for c, t in zip(claims, topics)]
-    return Extraction(tuple(claims), cleaned.wire, cleaned.headline, unread)
+    return Extraction(tuple(claims), _wire(cleaned.wire, doc.meta), cleaned.headline, unread)
+
+
+def _wire(credited: tuple[str, ...], meta: ArticleMeta) -> tuple[str, ...]:
+    """The agencies the text credits, and those its metadata names as authors ("Kestrel
+    staff", "Reuters"), read as a byline is."""
+    from_authors = (a for author in meta.authors
+                    for a in wire.line_credits(f"By {author}", meta.outlet) or ())
+    return tuple(dict.fromkeys((*credited, *from_authors)))
 
 
 def _unread_claims(sentence: str, unit: Unit, doc: SourceDocument,

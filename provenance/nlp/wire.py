@@ -45,7 +45,7 @@ CREDIT_FORMS = (
     CreditForm("outlet_with", re.compile(
         rf"^(?P<lead>{_NAME})\s+with\s+(?P<names>{_NAMES})\.?\s*$"), True),
     CreditForm("by", re.compile(rf"^By\s+(?P<names>{_NAMES})\.?\s*$"), False),
-    CreditForm("byline", re.compile(rf"^(?P<names>{_NAMES})$"), False),
+    CreditForm("byline", re.compile(rf"^(?![Bb]y\s)(?P<names>{_NAMES})$"), False),
 )
 DISTRIBUTOR = CreditForm("distributed", re.compile(
     rf"\b(?:distributed|supplied|provided|syndicated)\s+by\s+(?:the\s+)?(?P<names>{_NAMES})"),
