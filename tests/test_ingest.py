@@ -173,7 +173,8 @@ def test_front_matter_fuzz_never_raises_past_input_error(tmp_path_factory: pytes
 
 
 @pytest.mark.parametrize("name, content, expected", [
-    ("a.json", json.dumps({"text": "The pier reopened.", "authors": ["Mira Okafor", "Osprey staff"]}),
+    ("a.json",
+     json.dumps({"text": "The pier reopened.", "authors": ["Mira Okafor", "Osprey staff"]}),
      ("Mira Okafor", "Osprey staff")),
     ("a.md", "---\nauthor: Mira Okafor and Tom Reyes\n---\nThe pier reopened.\n",
      ("Mira Okafor", "Tom Reyes")),

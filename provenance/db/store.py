@@ -115,7 +115,8 @@ def _claim_values(article_id: int, position: int, claim: domain.Claim) -> dict[s
     return {"article_id": article_id, "position": position, "text": claim.text,
             "sentence": claim.sentence, "start": claim.start, "end": claim.end,
             "kind": claim.kind, "anonymous": claim.anonymous, "event_date": claim.event_date,
-            "told_on": claim.told_on, "context": claim.context, "via": list(claim.via), "matched": False}
+            "told_on": claim.told_on, "context": claim.context, "via": list(claim.via),
+            "matched": False}
 
 
 def _claim_speakers(session: Session,

@@ -106,18 +106,14 @@ class ClaimFrame:
 
     @property
     def day(self) -> str | None:
-        """The day the claim is about: its event date if it has one, else the day it was
-        said, else publication."""
-        for day in (self.event_date, self.told_on):
-            if day and len(day) == 10:
-                return day
-        return self.published.isoformat() if self.published else None
+        """The day the claim is about: its own day if it has one, else publication."""
+        return self.own_day or (self.published.isoformat() if self.published else None)
 
     @property
-    def dated(self) -> bool:
-        """Whether the claim's day is its own (named, or the day it was said), not only
-        its article's publication, which may be a day later than what it reports."""
-        return any(d and len(d) == 10 for d in (self.event_date, self.told_on))
+    def own_day(self) -> str | None:
+        """The day the claim names, else the day it was said: not its article's
+        publication, which may be a day later than what it reports."""
+        return next((d for d in (self.event_date, self.told_on) if d and len(d) == 10), None)
 
 
 CONTEXT_NAMES = 30
@@ -281,5 +277,6 @@ def frame_from_record(record: dict[str, Any]) -> ClaimFrame:
         if target else None,
         figures=tuple(Figure(**{**f, "places": frozenset(f["places"])})
                       for f in record["figures"]),
-        denies=record["denies"], told_on=record.get("told_on"), context=frozenset(record["context"]),
+        denies=record["denies"], told_on=record.get("told_on"),
+        context=frozenset(record["context"]),
         comparable_text=comparable(record["text"]))

@@ -121,8 +121,8 @@ def _facts(session: Session, ids: list[int]) -> list[ClaimFacts]:
         topics[claim_id].add(name)
     rows = session.execute(
         select(m.Claim.id, m.Claim.article_id, m.Claim.kind, m.Claim.text, m.Claim.sentence,
-               m.Claim.event_date, m.Claim.told_on, m.Claim.denies_id, m.Claim.via, m.Article.published,
-               m.Outlet.name.label("outlet"))
+               m.Claim.event_date, m.Claim.told_on, m.Claim.denies_id, m.Claim.via,
+               m.Article.published, m.Outlet.name.label("outlet"))
         .join(m.Article, m.Claim.article_id == m.Article.id)
         .outerjoin(m.Outlet, m.Article.outlet_id == m.Outlet.id)
         .where(m.Claim.id.in_(ids)).order_by(m.Claim.id))
@@ -135,7 +135,8 @@ def _facts(session: Session, ids: list[int]) -> list[ClaimFacts]:
             speaker_kind=speaker.kind if speaker else None,
             speaker_role=affiliated.get(speaker.id) if speaker else None,
             via=tuple(row.via or ()), outlet=row.outlet, published=row.published,
-            event_date=row.event_date, told_on=row.told_on, quantities=tuple(quantities.get(row.id, ())),
+            event_date=row.event_date, told_on=row.told_on,
+            quantities=tuple(quantities.get(row.id, ())),
             topics=frozenset(topics.get(row.id, ())), denies=row.denies_id))
     return out
 

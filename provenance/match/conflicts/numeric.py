@@ -19,7 +19,7 @@ def detect(pair: Pair, context: Context) -> FoundConflict | None:
         return None
     apart = days_apart(pair.a, pair.b)
     window = 0 if odds.earlier.time == "point" else context.config.estimate_window_days
-    if pair.same_article and not (pair.a.dated and pair.b.dated):
+    if pair.same_article and not (pair.a.own_day and pair.b.own_day):
         window += 1  # one article sets its undated figure against a dated one of the eve
     if apart is None or apart > window:
         return None
