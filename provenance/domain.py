@@ -42,6 +42,17 @@ class SourceDocument:
 
 
 @dataclass(frozen=True)
+class RawInput:
+    """An article that is not a file on disk (fetched from a URL, or read from stdin): its
+    name, bytes, the file suffix its format reads as, and what is known of it already."""
+
+    source: str
+    raw: bytes
+    suffix: str
+    meta: ArticleMeta = ArticleMeta()
+
+
+@dataclass(frozen=True)
 class Speaker:
     """Whoever a claim is attributed to, as named in one article."""
 

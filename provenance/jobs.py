@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,7 +22,7 @@ from provenance.db.engine import short_error, unit_of_work
 from provenance.db.store import article_by_hash, content_hash, store_article, topic_named
 from provenance.domain import ArticleMeta, Extraction, SourceDocument
 from provenance.errors import DatabaseError
-from provenance.ingest.readers import ReadFailure, find_files, read_file
+from provenance.ingest.readers import Input, ReadFailure, find_files, input_name, read_input
 from provenance.match import update_matches
 from provenance.nlp.pipeline import extract
 from provenance.nlp.topics import Taxonomy, load_taxonomy, tag_claims
@@ -47,11 +47,12 @@ WRITE_ATTEMPTS = 6
 """How often an article's transaction is retried when another writer got in first."""
 
 
-def ingest_paths(engine: Engine, paths: list[Path], *, override: ArticleMeta = ArticleMeta(),
+def ingest_paths(engine: Engine, paths: Sequence[Input], *, override: ArticleMeta = ArticleMeta(),
                  force: bool = False, taxonomy: Taxonomy | None = None,
                  progress: Progress | None = None, match: bool = True,
                  workers: int = 1, follow_links: bool = False) -> IngestReport:
-    """Read, extract and store every article under ``paths``, then update matching.
+    """Read, extract and store every article under ``paths`` (files, folders, URLs or bytes
+    already read), then update matching.
 
     With ``workers`` > 1, extraction runs in that many processes; writes stay in this one,
     one transaction per article. Links out of a folder are refused unless ``follow_links``.
@@ -68,7 +69,7 @@ def ingest_paths(engine: Engine, paths: list[Path], *, override: ArticleMeta = A
             elif item.doc is not None and extraction is not None:
                 _store(engine, item.doc, extraction, force, report)
             if item.ends_file and progress:
-                progress(str(item.path))
+                progress(input_name(item.path))
     if match:  # also when nothing was added: a killed run may have left claims unmatched
         match_new_claims(engine)
     return report
@@ -84,12 +85,12 @@ def match_new_claims(engine: Engine, rebuild: bool = False) -> None:
 class _WorkItem:
     """One document to extract, or a file with nothing (left) to extract."""
 
-    path: Path
+    path: Input
     doc: SourceDocument | None
     ends_file: bool
 
 
-def _work(engine: Engine, files: list[Path], override: ArticleMeta, force: bool,
+def _work(engine: Engine, files: list[Input], override: ArticleMeta, force: bool,
           report: IngestReport) -> Iterator[_WorkItem]:
     for path in files:
         docs = []
@@ -106,12 +107,12 @@ def _work(engine: Engine, files: list[Path], override: ArticleMeta, force: bool,
             yield _WorkItem(path, doc, i == len(docs) - 1)
 
 
-def _read(path: Path, override: ArticleMeta) -> Iterator[SourceDocument | ReadFailure]:
-    """``read_file``, where even an error prov did not foresee fails this file alone."""
+def _read(item: Input, override: ArticleMeta) -> Iterator[SourceDocument | ReadFailure]:
+    """``read_input``, where even an error prov did not foresee fails this input alone."""
     try:
-        yield from read_file(path, override)
+        yield from read_input(item, override)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
-        yield ReadFailure(str(path), f"could not be read ({_described(exc)})")
+        yield ReadFailure(input_name(item), f"could not be read ({_described(exc)})")
 
 
 def _extract(item: _WorkItem, taxonomy: Taxonomy) -> Extraction | ReadFailure | None:

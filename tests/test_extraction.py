@@ -304,6 +304,23 @@ def test_speakers_merge_spellings_but_not_people_with_bodies() -> None:
     assert speaker and (speaker.name, speaker.role) == ("Olga Brandt", "Deputy Finance Minister")
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("Ottawa said the tariff would be lifted by spring.", "Ottawa"),
+    ("The new tariff is unjustified, Canberra said on Monday.", "Canberra"),
+    ("According to Downing Street, the talks will resume next week.", "Downing Street"),
+    ("Nigeria said it would send a delegation to the summit.", "Nigeria"),
+])
+def test_a_place_speaking_for_its_government_is_never_a_person(sentence: str,
+                                                                name: str) -> None:
+    [claim] = claims_of(sentence)
+    assert [(s.name, s.kind) for s in claim.speakers] == [(name, "organization")]
+
+
+def test_a_person_named_like_a_place_in_part_stays_a_person() -> None:
+    [claim] = claims_of("Georgia Lindqvist said the tariff would be lifted by spring.")
+    assert [(s.name, s.kind) for s in claim.speakers] == [("Georgia Lindqvist", "person")]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=600))
 def test_extract_never_raises_on_arbitrary_text(text: str) -> None:

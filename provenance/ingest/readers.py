@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
@@ -19,9 +19,10 @@ from typing import Any
 
 import yaml
 
-from provenance.domain import ArticleMeta, SourceDocument
+from provenance.domain import ArticleMeta, RawInput, SourceDocument
 from provenance.errors import InputError
 from provenance.ingest.decode import decode, printable
+from provenance.ingest.fetch import Remote, fetch
 from provenance.ingest.html import parse_html
 
 MANIFEST_NAME = "manifest.toml"
@@ -47,21 +48,22 @@ class ReadFailure:
 class FoundFiles:
     """The files to read, and those refused because a link leads out of their folder."""
 
-    files: list[Path]
+    files: list[Input]
     refused: list[ReadFailure]
 
 
-def find_files(paths: list[Path], follow_links: bool = False) -> FoundFiles:
-    """The article files named or contained (recursively) in ``paths``, sorted per folder.
+def find_files(paths: Sequence[Input], follow_links: bool = False) -> FoundFiles:
+    """The article files named or contained (recursively) in ``paths``, sorted per folder;
+    URLs and bytes already read are passed through.
 
     Inside a folder, a symbolic link that leads outside it is refused unless
     ``follow_links``: pointing prov at a folder must not make it read files elsewhere.
     Files named directly are read as asked.
     """
-    files: list[Path] = []
+    files: list[Input] = []
     refused: list[ReadFailure] = []
     for path in paths:
-        if not path.is_dir():
+        if not isinstance(path, Path) or not path.is_dir():
             files.append(path)
             continue
         root = path.resolve()
@@ -79,28 +81,75 @@ def _wanted(path: Path, root: Path) -> bool:
     return not hidden and path.suffix.lower() in SUPPORTED
 
 
+Layers = tuple[ArticleMeta, ArticleMeta]
+Input = Path | RawInput | Remote
+"""What prov reads articles from: a file, bytes already read (stdin), or a URL."""
+
+
 def read_file(path: Path, override: ArticleMeta = ArticleMeta()) -> Iterator[
         SourceDocument | ReadFailure]:
     """The article(s) of one file; failures are yielded, never raised."""
     try:
         if not path.exists():
             raise InputError("no such file")
-        if path.suffix.lower() not in SUPPORTED:
-            raise InputError(f"unsupported file type {path.suffix or '(none)'!r}; "
-                             f"use one of {', '.join(sorted(SUPPORTED))}")
-        raw = path.read_bytes()
-        layers = (manifest_meta(path), override)
-        if path.suffix.lower() in JSON_SUFFIXES:
-            yield from _json_documents(path, raw, layers)
-            return
-        yield _text_document(path, raw, layers)
+        _check_suffix(path.suffix)
+        yield from _documents(str(path), path.read_bytes(), path.suffix.lower(),
+                              (manifest_meta(path), override))
     except InputError as exc:
         yield ReadFailure(str(path), str(exc))
     except OSError as exc:
         yield ReadFailure(str(path), exc.strerror or str(exc))
 
 
-Layers = tuple[ArticleMeta, ArticleMeta]
+def read_input(item: Input, override: ArticleMeta = ArticleMeta()) -> Iterator[
+        SourceDocument | ReadFailure]:
+    """The article(s) of a file, a URL or bytes already read; failures are yielded."""
+    if isinstance(item, Path):
+        yield from read_file(item, override)
+        return
+    source = input_name(item)
+    try:
+        raw = fetch(item) if isinstance(item, Remote) else item
+        _check_suffix(raw.suffix)
+        yield from _documents(source, raw.raw, raw.suffix.lower(), (raw.meta, override))
+    except InputError as exc:
+        yield ReadFailure(source, str(exc))
+
+
+def input_name(item: Input) -> str:
+    """How an input is named in messages and in the article's ``source``."""
+    if isinstance(item, Remote):
+        return item.url
+    return item.source if isinstance(item, RawInput) else str(item)
+
+
+def sniffed(source: str, raw: bytes) -> RawInput:
+    """Bytes of no stated format (standard input), read as what they start like: markup is
+    HTML, a brace or bracket JSON (JSON Lines when several lines open a record), else text
+    with optional front matter."""
+    head = raw.lstrip()[:1]
+    if head == b"<":
+        suffix = ".html"
+    elif head in (b"{", b"["):
+        records = sum(1 for line in raw.splitlines() if line.lstrip().startswith(b"{"))
+        suffix = ".jsonl" if head == b"{" and records > 1 else ".json"
+    else:
+        suffix = ".md"
+    return RawInput(source, raw, suffix)
+
+
+def _check_suffix(suffix: str) -> None:
+    if suffix.lower() not in SUPPORTED:
+        raise InputError(f"unsupported file type {suffix or '(none)'!r}; "
+                         f"use one of {', '.join(sorted(SUPPORTED))}")
+
+
+def _documents(source: str, raw: bytes, suffix: str, layers: Layers) -> Iterator[
+        SourceDocument | ReadFailure]:
+    if suffix in JSON_SUFFIXES:
+        yield from _json_documents(source, raw, suffix, layers)
+    else:
+        yield _text_document(source, raw, suffix, layers)
 
 
 def _layered(found: dict[str, Any], layers: Layers) -> ArticleMeta:
@@ -111,15 +160,15 @@ def _layered(found: dict[str, Any], layers: Layers) -> ArticleMeta:
     return manifest.merged(_meta(found)).merged(override)
 
 
-def _text_document(path: Path, raw: bytes, layers: Layers) -> SourceDocument:
+def _text_document(source: str, raw: bytes, suffix: str, layers: Layers) -> SourceDocument:
     text = decode(raw)
-    if path.suffix.lower() in HTML_SUFFIXES:
+    if suffix in HTML_SUFFIXES:
         body, found = parse_html(text)
         fmt = "html"
     else:
         body, found = _split_front_matter(text)
-        fmt = "md" if path.suffix.lower() != ".txt" else "txt"
-    return SourceDocument(str(path), raw, _article_text(body), _layered(found, layers), fmt)
+        fmt = "md" if suffix != ".txt" else "txt"
+    return SourceDocument(source, raw, _article_text(body), _layered(found, layers), fmt)
 
 
 def _article_text(body: str) -> str:
@@ -158,17 +207,17 @@ class _FrontMatterLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-def _json_documents(path: Path, raw: bytes, layers: Layers) -> Iterator[
+def _json_documents(name: str, raw: bytes, suffix: str, layers: Layers) -> Iterator[
         SourceDocument | ReadFailure]:
     text = decode(raw)
-    if path.suffix.lower() == ".jsonl":  # one record a line, each failing alone
+    if suffix == ".jsonl":  # one record a line, each failing alone
         numbered = [(i + 1, line) for i, line in enumerate(text.splitlines()) if line.strip()]
     else:
         data = _loads(text, "file")
         numbered = [(n + 1, json.dumps(item, ensure_ascii=False))
                     for n, item in enumerate(data if isinstance(data, list) else [data])]
     for n, line in numbered:
-        source = f"{path}#{n}"
+        source = f"{name}#{n}"
         try:
             yield _json_document(source, line, _loads(line, f"record {n}"), layers)
         except InputError as exc:

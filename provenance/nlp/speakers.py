@@ -9,9 +9,11 @@ an organisation).
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz import fuzz
 
@@ -142,7 +144,17 @@ def _kind_of(name: str, role: str | None, mention: str) -> str:
         return "organization"
     if mention.lower().startswith("the ") and len(name.split()) == 1:
         return "organization"  # "the Kremlin", "the Pentagon": people take no article
+    if comparable(name) in government_places():
+        return "organization"  # "Moscow said": the place stands for its government
     return "person"
+
+
+@lru_cache(maxsize=1)
+def government_places() -> frozenset[str]:
+    """Countries, capitals and seats of government (``places.toml``), comparable."""
+    raw = tomllib.loads(resources.files("provenance.nlp").joinpath("places.toml")
+                        .read_text("utf-8"))
+    return frozenset(comparable(place) for names in raw.values() for place in names)
 
 
 @dataclass
