@@ -11,6 +11,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
+from provenance.db.engine import open_database
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
@@ -55,12 +57,16 @@ def pg_url(pg_server: str) -> Iterator[str]:
 
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
-    return str(tmp_path / "prov.db")
+    """An empty SQLite database at the newest schema (read commands refuse a missing one)."""
+    path = tmp_path / "prov.db"
+    open_database(str(path)).dispose()
+    return str(path)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """Each test using it runs once on an SQLite file and once on PostgreSQL."""
+    """Each test using it runs once on an SQLite file (not created yet: the first command
+    that stores articles creates it) and once on PostgreSQL."""
     if request.param == "sqlite":
         return str(tmp_path / "prov.db")
     return str(request.getfixturevalue("pg_url"))

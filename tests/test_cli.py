@@ -84,10 +84,13 @@ def test_unknown_topic_is_one_line_with_closest_match(runner: CliRunner,
 
 def test_sources_show_roles_and_counts(runner: CliRunner, db_url: str) -> None:
     prov(runner, db_url, "ingest", str(SEEDS))
-    code, out, _ = prov(runner, db_url, "sources")
+    code, out, _ = prov(runner, db_url, "sources", "--format", "json")
     assert code == 0
-    ushakov = next(line for line in out.splitlines() if "Yuri Ushakov" in line)
-    assert "presidential press advisor" in ushakov
+    ushakov = next(row for row in json.loads(out) if row["name"] == "Yuri Ushakov")
+    assert ushakov["kind"] == "person" and ushakov["claims"] >= 1
+    assert any("presidential press advisor" in role for role in ushakov["roles"])
+    code, out, _ = prov(runner, db_url, "sources")
+    assert code == 0 and "Yuri Ushakov" in out and "speakers" in out.splitlines()[-1]
 
 
 def test_show_gives_sentence_chain_and_article(runner: CliRunner, sqlite_url: str) -> None:

@@ -142,7 +142,8 @@ def test_migration_killed_after_any_statement_leaves_a_database_that_upgrades(
         engine.dispose()
 
 
-def test_upgrade_clears_the_table_copy_an_older_killed_migration_left(sqlite_url: str) -> None:
+def test_upgrade_clears_the_table_copy_an_older_killed_migration_left(tmp_path: Path) -> None:
+    sqlite_url = str(tmp_path / "prov.db")
     engine = make_engine(sqlite_url)
     upgrade(engine, "0001")
     fill_every_table(engine)

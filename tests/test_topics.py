@@ -40,7 +40,7 @@ def test_user_taxonomy_merges_and_retag_applies_it(tmp_path: Path) -> None:
     custom = tmp_path / "topics.toml"
     custom.write_text('[topics.agriculture]\nterms = ["barley", "harvest", "grower"]\n'
                       '[topics.energy]\nterms = ["windmill"]\n')
-    assert "1 claims re-tagged" in runner.invoke(
+    assert "1 claim re-tagged" in runner.invoke(
         app, ["--db", db, "--taxonomy", str(custom), "topics", "retag"]).stdout
     rows = json.loads(runner.invoke(app, ["--db", db, "--taxonomy", str(custom), "claims",
                                           "--topic", "agriculture", "--format", "json"]).stdout)

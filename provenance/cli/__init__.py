@@ -18,6 +18,7 @@ from provenance.cli import report as report_cmds
 from provenance.cli import topics as topic_cmds
 from provenance.cli.common import Options, echo
 from provenance.errors import DatabaseError, ProvError
+from provenance.version import installed_version
 
 
 class _OneLineErrors(TyperGroup):
@@ -39,9 +40,15 @@ app = typer.Typer(
     cls=_OneLineErrors,
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
-    add_completion=False,
+    add_completion=True,
     help="prov: who claimed what, through whom, and which outlets back it up or contradict it.",
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        echo(f"prov {installed_version()}")
+        raise typer.Exit()
 
 
 @app.callback()
@@ -52,8 +59,14 @@ def _global_options(
                                 "(postgresql+psycopg://...). Default: ./prov.db"),
     taxonomy: str = typer.Option(None, "--taxonomy", envvar="PROV_TAXONOMY", show_envvar=True,
                                  help="TOML file of topics merged over the default taxonomy."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print results and errors only."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also say what each step reads."),
+    _version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                  help="Print prov's version and exit."),
 ) -> None:
-    ctx.obj = Options(db=db, taxonomy=taxonomy)
+    if quiet and verbose:
+        raise typer.BadParameter("--quiet and --verbose exclude each other")
+    ctx.obj = Options(db=db, taxonomy=taxonomy, verbosity=-1 if quiet else int(verbose))
 
 
 ingest_cmds.register(app)

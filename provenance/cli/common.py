@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import typer
 from sqlalchemy import Engine
@@ -21,9 +22,12 @@ MAX_ID = 2**63 - 1
 class Options:
     db: str | None = None
     taxonomy: str | None = None
+    verbosity: int = 0
+    """-1 with --quiet (errors only), 1 with --verbose (each input as it is read)."""
 
-    def engine(self) -> Engine:
-        return open_database(self.db)
+    def engine(self, create: bool = False) -> Engine:
+        """The database, migrated; only commands that store articles may create it."""
+        return open_database(self.db, create=create)
 
     def load_taxonomy(self) -> Taxonomy:
         return load_taxonomy(self.taxonomy)
@@ -47,6 +51,26 @@ def echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
     """Print text that may come from articles: control and bidirectional characters, which
     can clear the screen, retitle the window or reverse what follows, are dropped."""
     typer.echo(terminal(text), err=err, nl=nl)
+
+
+def note(opts: Options, text: str) -> None:
+    """A message about the run, not its result: on stderr, and not with --quiet."""
+    if opts.verbosity >= 0:
+        echo(text, err=True)
+
+
+def detail(opts: Options, text: str) -> None:
+    """A message only --verbose asks for."""
+    if opts.verbosity > 0:
+        echo(text, err=True)
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write a command's output to ``-o PATH``; a path that cannot be written is one line."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def plural(n: int, noun: str) -> str:

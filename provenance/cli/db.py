@@ -5,7 +5,13 @@ from __future__ import annotations
 import typer
 
 from provenance.cli.common import echo, options
-from provenance.db.engine import current_revision, head_revision, make_engine, upgrade
+from provenance.db.engine import (
+    current_revision,
+    head_revision,
+    make_engine,
+    require_existing,
+    upgrade,
+)
 
 app = typer.Typer(help="Database schema: show or apply migrations.", no_args_is_help=True)
 
@@ -22,5 +28,6 @@ def upgrade_cmd(ctx: typer.Context) -> None:
 def current_cmd(ctx: typer.Context) -> None:
     """Show the database's schema revision and the newest one prov knows."""
     engine = make_engine(options(ctx).db)
+    require_existing(engine)
     echo(f"current: {current_revision(engine) or '(empty database)'}")
     echo(f"head:    {head_revision(engine)}")

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Any
 
 import typer
 
-from provenance.cli.common import MAX_ID, echo, options, plural
-from provenance.cli.query import claim_line
+from provenance.cli.common import MAX_ID, echo, options
+from provenance.cli.listing import Column, ListFormat, Listing, format_option, render
 from provenance.db import models as m
 from provenance.db import queries as q
 from provenance.db.engine import unit_of_work
-from provenance.escape import json_text
 from provenance.match.conflicts import CONFLICT_KINDS
 from provenance.match.store import figure_timelines
-
-
-class ListFormat(str, Enum):
-    table = "table"
-    json = "json"
 
 
 def register(app: typer.Typer) -> None:
@@ -32,7 +25,7 @@ def groups(
     topic: str = typer.Option(None, help="Only groups with a claim under this topic."),
     min_sources: int = typer.Option(1, "--min-sources", min=1, max=MAX_ID,
                                     help="Only groups backed by this many independent sources."),
-    fmt: ListFormat = typer.Option(ListFormat.table, "--format", help="table or json."),
+    fmt: ListFormat = format_option(),
 ) -> None:
     """Corroboration groups: claims from different articles that state the same thing, how
     many independent sources back each, and why articles count as one source."""
@@ -41,13 +34,28 @@ def groups(
         if topic:
             q.check_topics(session, (topic,), opts.load_taxonomy().names())
         shown = [g for g in q.groups(session, topic) if q.independent_sources(g) >= min_sources]
-        if fmt is ListFormat.json:
-            echo(json_text([_group_record(g) for g in shown]))
-            return
-        for group in shown:
-            _print_group(group)
-        if not shown:
-            echo("no groups match")
+        records = [_group_record(g) for g in shown]
+    rows = [{**claim, "group": g["id"], "independent_sources": g["independent_sources"],
+             "_section": i == 0 and n > 0} for n, g in enumerate(records)
+            for i, claim in enumerate(g["claims"])]
+    echo(render(fmt, GROUPS, rows, records), nl=False)
+    if fmt is ListFormat.table:
+        for g in records:
+            for link in g["dependence"]:
+                a, b = link["articles"]
+                echo(f"group {g['id']}: articles {a} and {b} count as one source: "
+                     f"{link['reason']}")
+
+
+GROUPS = Listing(
+    columns=[Column("group", "group", right=True), Column("sources", "independent_sources",
+                                                          right=True),
+             Column("id", "id", right=True), Column("outlet", "outlet"),
+             Column("published", "published"), Column("speaker", "speaker"),
+             Column("claim", "text", wrap=1)],
+    csv_fields=["group", "independent_sources", "id", "article_id", "outlet", "published",
+                "title", "url", "speaker", "kind", "text", "sentence"],
+    noun="grouped claim", empty="no groups match")
 
 
 def _group_record(group: m.Group) -> dict[str, Any]:
@@ -57,22 +65,12 @@ def _group_record(group: m.Group) -> dict[str, Any]:
                            for a, b, why in group.dependence or ()]}
 
 
-def _print_group(group: m.Group) -> None:
-    articles = len({mem.claim.article_id for mem in group.members})
-    echo(f"group {group.id}: {plural(articles, 'article')}, "
-         f"{plural(q.independent_sources(group), 'independent source')}")
-    for mem in group.members:
-        echo(f"  {claim_line(mem.claim)}")
-    for a, b, reason in group.dependence or ():
-        echo(f"  articles {a} and {b} count as one source: {reason}")
-
-
 def conflicts(
     ctx: typer.Context,
     topic: str = typer.Option(None, help="Only conflicts with a claim under this topic."),
     kind: str = typer.Option(None, help=f"One of: {', '.join(CONFLICT_KINDS)}."),
     outlet: str = typer.Option(None, help="Only conflicts involving this outlet."),
-    fmt: ListFormat = typer.Option(ListFormat.table, "--format", help="table or json."),
+    fmt: ListFormat = format_option(),
 ) -> None:
     """Claims that contradict each other (and, kind "update", a source revising its own
     figure): the kind, both sides with source, outlet, date and sentence, and the reason."""
@@ -82,19 +80,56 @@ def conflicts(
     with unit_of_work(opts.engine()) as session:
         if topic:
             q.check_topics(session, (topic,), opts.load_taxonomy().names())
-        found = q.conflicts(session, topic, kind, outlet)
-        if fmt is ListFormat.json:
-            echo(json_text([{"id": c.id, "kind": c.kind, "reason": c.reason,
-                             "claims": [q.claim_record(c.claim_a), q.claim_record(c.claim_b)]}
-                            for c in found]))
-            return
-        if not found:
-            echo("no conflicts found")
-        for conflict in found:
-            echo(f"conflict {conflict.id} ({conflict.kind}): {conflict.reason}")
-            for claim in (conflict.claim_a, conflict.claim_b):
-                echo(f"  {claim_line(claim)}")
-                echo(f"      sentence: {' '.join(claim.sentence.split())}")
+        records = [{"id": c.id, "kind": c.kind, "reason": c.reason,
+                    "claims": [q.claim_record(c.claim_a), q.claim_record(c.claim_b)]}
+                   for c in q.conflicts(session, topic, kind, outlet)]
+    echo(render(fmt, CONFLICTS, [_conflict_row(r) for r in records], records,
+                _conflict_table(records)), nl=False)
+
+
+CONFLICTS = Listing(
+    columns=[Column("conflict", "conflict", right=True), Column("kind", "kind"),
+             Column("side", "side"), Column("id", "id", right=True),
+             Column("source", "source", wrap=1), Column("claim, and its sentence", "said",
+                                                        wrap=3)],
+    csv_fields=["id", "kind", "reason", "a_id", "a_outlet", "a_published", "a_speaker",
+                "a_text", "a_sentence", "b_id", "b_outlet", "b_published", "b_speaker",
+                "b_text", "b_sentence"],
+    noun="conflict", empty="no conflicts found")
+
+
+def _conflict_table(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Three table rows a conflict: each side, then why they conflict."""
+    rows = []
+    for n, record in enumerate(records):
+        for i, claim in enumerate(record["claims"]):
+            rows.append({"conflict": "" if i else record["id"], "kind": "" if i else
+                         record["kind"], "side": "AB"[i], "id": claim["id"],
+                         "source": _source(claim), "said": _said(claim),
+                         "_section": n > 0 and i == 0})
+        rows.append({"side": "why", "said": record["reason"]})
+    return rows
+
+
+def _conflict_row(record: dict[str, Any]) -> dict[str, Any]:
+    row = {key: record[key] for key in ("id", "kind", "reason")}
+    for side, claim in zip("ab", record["claims"], strict=True):
+        row |= {f"{side}_{key}": claim[key]
+                for key in ("id", "outlet", "published", "speaker", "text", "sentence")}
+    return row
+
+
+def _source(claim: dict[str, Any]) -> str:
+    """Who said it, in which outlet, when: "Ana Ruiz, in El Sol, 2025-03-04"."""
+    return ", ".join([str(claim["speaker"] or "the outlet itself"),
+                      f"in {claim['outlet'] or 'an unknown outlet'}",
+                      str(claim["published"] or "undated")])
+
+
+def _said(claim: dict[str, Any]) -> str:
+    """The claim, and the sentence it came from when that says more."""
+    sentence = " ".join(str(claim["sentence"]).split())
+    return claim["text"] if sentence == claim["text"] else f"{claim['text']}\n  in: {sentence}"
 
 
 def timeline(
@@ -102,7 +137,7 @@ def timeline(
     measure: str = typer.Option(None, help="Only measures whose name contains this "
                                            "(deaths, evacuated, damage, ...)."),
     topic: str = typer.Option(None, help="Only figures of claims under this topic."),
-    fmt: ListFormat = typer.Option(ListFormat.table, "--format", help="table or json."),
+    fmt: ListFormat = format_option(),
 ) -> None:
     """Each measure's figures over time, per source: a source's revisions ("revises")
     and rival figures from other sources ("disputes") are marked."""
@@ -114,16 +149,21 @@ def timeline(
             ids = [c.id for c in q.find_claims(session, q.ClaimFilter(topics=(topic,)))]
         found = [t for t in figure_timelines(session, ids)
                  if not measure or measure.lower() in t.measure]
-    if fmt is ListFormat.json:
-        echo(json_text([q.timeline_record(t) for t in found]))
-        return
-    if not found:
-        echo("no figures changed over time or were disputed")
-    for line in found:
-        echo(line.measure.replace("_", " ").removeprefix("count:"))
-        for p in line.points:
-            marks = "".join([f"  revises [{', '.join(map(str, p.revises))}]" if p.revises
-                             else "", f"  disputes [{', '.join(map(str, p.disputes))}]"
-                             if p.disputes else ""])
-            echo(f"  {p.day or 'undated':<10}  {p.figure}  {p.source} ({p.outlet or '?'}) "
-                 f"[{p.claim_id}]{marks}")
+    records = [q.timeline_record(t) for t in found]
+    rows = [{**point, "measure": r["measure"].replace("_", " ").removeprefix("count:"),
+             "day": point["day"] or "undated", "_section": i == 0 and n > 0,
+             "marks": "; ".join([f"revises {', '.join(map(str, point['revises']))}"] *
+                                bool(point["revises"]) +
+                                [f"disputes {', '.join(map(str, point['disputes']))}"] *
+                                bool(point["disputes"]))}
+            for n, r in enumerate(records) for i, point in enumerate(r["points"])]
+    echo(render(fmt, TIMELINE, rows, records), nl=False)
+
+
+TIMELINE = Listing(
+    columns=[Column("measure", "measure"), Column("day", "day"), Column("figure", "figure"),
+             Column("source", "source", wrap=1), Column("outlet", "outlet"),
+             Column("claim", "claim_id", right=True), Column("marks", "marks", wrap=1)],
+    csv_fields=["measure", "day", "figure", "source", "outlet", "claim_id", "revises",
+                "disputes"],
+    noun="figure", empty="no figures changed over time or were disputed")

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from enum import Enum
 from pathlib import Path
 
 import typer
 
-from provenance.cli.common import MAX_ID, echo, options, parse_day, short
+from provenance.cli.common import MAX_ID, echo, options, parse_day, short, write_output
+from provenance.cli.listing import Column, ListFormat, Listing, format_option, render
 from provenance.db import models as m
 from provenance.db import queries as q
 from provenance.db.engine import unit_of_work
-from provenance.escape import csv_cell, json_text
-
-
-class OutputFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
+from provenance.escape import json_text
 
 
 class ExportFormat(str, Enum):
@@ -42,7 +35,7 @@ def claims(
     until: str = typer.Option(None, help="Published on or before YYYY-MM-DD."),
     search: str = typer.Option(None, help="Fuzzy text search in the claims."),
     limit: int = typer.Option(None, min=1, max=MAX_ID, help="At most this many claims."),
-    fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="Output format."),
+    fmt: ListFormat = format_option(),
 ) -> None:
     """List claims, filtered by topic, outlet, speaker, article, date or text."""
     opts = options(ctx)
@@ -52,48 +45,38 @@ def claims(
         if flt.topics:
             q.check_topics(session, flt.topics, opts.load_taxonomy().names())
         records = [q.claim_record(c) for c in q.find_claims(session, flt)]
-    echo(_render(records, fmt), nl=False)
+    echo(render(fmt, CLAIMS, records), nl=False)
 
 
-def _render(records: list[dict[str, object]], fmt: OutputFormat) -> str:
-    if fmt is OutputFormat.json:
-        return json_text(records) + "\n"
-    if fmt is OutputFormat.csv:
-        out = io.StringIO()
-        fields = ["id", "article_id", "outlet", "published", "speaker", "kind", "via",
-                  "anonymous", "topics", "event_date", "text"]
-        writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
-        writer.writeheader()
-        for r in records:
-            row = {**r, "via": "; ".join(r["via"]),  # type: ignore[arg-type]
-                   "topics": "; ".join(r["topics"])}  # type: ignore[arg-type]
-            writer.writerow({key: csv_cell(value) for key, value in row.items()})
-        return out.getvalue()
-    if not records:
-        return "no claims match\n"
-    lines = [f"{'id':>5}  {'outlet':<18} {'published':<10}  {'speaker':<20} {'kind':<12} claim"]
-    for r in records:
-        lines.append(f"{r['id']:>5}  {short(str(r['outlet'] or '-'), 18):<18} "
-                     f"{r['published'] or '-':<10}  {short(str(r['speaker'] or '-'), 20):<20} "
-                     f"{str(r['kind']):<12} {short(str(r['text']), 90)}")
-    return "\n".join(lines) + f"\n{len(records)} claims\n"
+CLAIMS = Listing(
+    columns=[Column("id", "id", right=True), Column("outlet", "outlet"),
+             Column("published", "published"), Column("speaker", "speaker"),
+             Column("kind", "kind"), Column("claim", "text", wrap=1)],
+    csv_fields=["id", "article_id", "outlet", "published", "title", "url", "speaker", "kind",
+                "via", "anonymous", "topics", "event_date", "text", "sentence"],
+    noun="claim", empty="no claims match")
 
 
 def sources(
     ctx: typer.Context,
     limit: int = typer.Option(None, min=1, max=MAX_ID, help="At most this many speakers."),
+    fmt: ListFormat = format_option(),
 ) -> None:
-    """Speakers and sources with their roles, aliases and claim counts."""
+    """Speakers and sources with their kind, roles, aliases and claim counts."""
     with unit_of_work(options(ctx).engine()) as session:
-        rows = q.speakers_with_counts(session, limit)
-        if not rows:
-            echo("no speakers yet (prov ingest PATH first)")
-        for speaker, n in rows:
-            roles = "; ".join(sorted(r.role for r in speaker.roles))
-            aliases = ", ".join(sorted(a.alias for a in speaker.aliases if a.alias != speaker.name))
-            echo(f"{n:4d}  {speaker.name} [{speaker.kind}]"
-                       + (f"  roles: {roles}" if roles else "")
-                       + (f"  aka: {aliases}" if aliases else ""))
+        rows = [{"name": speaker.name, "kind": speaker.kind, "claims": n,
+                 "roles": sorted(r.role for r in speaker.roles),
+                 "aliases": sorted(a.alias for a in speaker.aliases if a.alias != speaker.name)}
+                for speaker, n in q.speakers_with_counts(session, limit)]
+    echo(render(fmt, SOURCES, rows), nl=False)
+
+
+SOURCES = Listing(
+    columns=[Column("claims", "claims", right=True), Column("name", "name"),
+             Column("kind", "kind"), Column("roles", "roles", wrap=1),
+             Column("also named", "aliases", wrap=1)],
+    csv_fields=["name", "kind", "claims", "roles", "aliases"],
+    noun="speaker", empty="no speakers yet (prov ingest PATH first)")
 
 
 def show(
@@ -151,6 +134,6 @@ def export(
     with unit_of_work(options(ctx).engine()) as session:
         text = json_text(q.export(session), indent=1)
     if output:
-        output.write_text(text + "\n", encoding="utf-8")
+        write_output(output, text + "\n")
     else:
         echo(text)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from provenance.cli.common import echo, options, parse_day
+from provenance.cli.common import echo, note, options, parse_day, write_output
 from provenance.db import queries as q
 from provenance.db.engine import unit_of_work
 from provenance.report import build_report, render
@@ -48,7 +48,7 @@ def report(
         text = render(build_report(session, flt), fmt.value,
                       publisher or os.environ.get("USER", "prov"), parse_day(on, "--date"))
     if output:
-        output.write_text(text, encoding="utf-8")
-        echo(f"report written to {output}")
+        write_output(output, text)
+        note(opts, f"report written to {output}")
     else:
         echo(text, nl=False)

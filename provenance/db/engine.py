@@ -179,15 +179,31 @@ def _drop_abandoned_table_copies(conn: Connection) -> None:
 _BATCH_COPY_PREFIX = "_alembic_tmp_"
 
 
-def open_database(db: str | None = None) -> Engine:
-    """An engine whose database is at the newest schema (migrated if it was not)."""
+def open_database(db: str | None = None, create: bool = True) -> Engine:
+    """An engine whose database is at the newest schema (migrated if it was not).
+
+    With ``create`` false, an SQLite file that does not exist is an error rather than a new
+    empty database: reading from a mistyped path must not leave a file behind.
+    """
     engine = make_engine(db)
+    if not create:
+        require_existing(engine)
     head = head_revision(engine)
     if current_revision(engine) != head:
         with _migration_lock(engine):
             if current_revision(engine) != head:  # another process may have just done it
                 upgrade(engine)
     return engine
+
+
+def require_existing(engine: Engine) -> None:
+    """Refuse an SQLite file that does not exist, before connecting creates it."""
+    path = engine.url.database if engine.dialect.name == "sqlite" else None
+    if not path or path == ":memory:" or path.startswith("file:"):  # file: URIs come checked
+        return
+    if not Path(path).is_file():
+        raise DatabaseError(f"no database at {path}; prov ingest PATH or prov demo creates "
+                            "one, or pass --db / PROV_DB")
 
 
 _PG_MIGRATION_LOCK = 0x70726F76  # "prov": one advisory lock id for all prov databases

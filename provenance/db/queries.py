@@ -117,6 +117,8 @@ def claim_record(claim: m.Claim) -> dict[str, Any]:
         "told_on": claim.told_on,
         "outlet": article.outlet.name if article.outlet else None,
         "published": article.published.isoformat() if article.published else None,
+        "title": article.title,
+        "url": article.url,
         "denies": claim.denies_id,
         "quantities": [{"text": q.text, "value": q.value, "low": q.low, "high": q.high,
                         "unit": q.unit, "modifier": q.modifier, "measure": q.measure}
