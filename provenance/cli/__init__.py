@@ -15,6 +15,7 @@ from provenance.cli import ingest as ingest_cmds
 from provenance.cli import match as match_cmds
 from provenance.cli import query as query_cmds
 from provenance.cli import report as report_cmds
+from provenance.cli import review as review_cmds
 from provenance.cli import topics as topic_cmds
 from provenance.cli.common import Options, echo
 from provenance.errors import DatabaseError, ProvError
@@ -74,6 +75,7 @@ query_cmds.register(app)
 finding_cmds.register(app)
 match_cmds.register(app)
 report_cmds.register(app)
+review_cmds.register(app)
 app.add_typer(topic_cmds.app, name="topics")
 app.add_typer(db_cmds.app, name="db")
 

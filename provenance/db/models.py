@@ -301,3 +301,31 @@ class MatchState(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     snapshot_claims: Mapped[int] = mapped_column(Integer)
     frame_version: Mapped[int] = mapped_column(Integer)
+
+
+class Review(Base):
+    """A fact-checker's verdict on a claim. Reviews are the desk's own work, so they outlive
+    the claim's row: re-extracting an article sets ``claim_id`` to NULL, and the review is
+    attached again to the new claim with the same text (``db.reviews.reattach``)."""
+
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    claim_id: Mapped[int | None] = mapped_column(
+        ForeignKey("claims.id", ondelete="SET NULL"), index=True
+    )
+    article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), index=True
+    )
+    claim_text: Mapped[str] = mapped_column(BoundedText)
+    """The claim as it read when reviewed."""
+    rating: Mapped[str] = mapped_column(BoundedString(200))
+    rating_value: Mapped[float | None] = mapped_column(Float)
+    best_rating: Mapped[float | None] = mapped_column(Float)
+    worst_rating: Mapped[float | None] = mapped_column(Float)
+    note: Mapped[str | None] = mapped_column(BoundedText)
+    reviewer: Mapped[str | None] = mapped_column(BoundedString(300))
+    reviewed_on: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    claim: Mapped[Claim | None] = relationship()

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from provenance import domain
 from provenance.db import models as m
+from provenance.db.reviews import reattach
 from provenance.db.speakers import resolve_speakers
 
 
@@ -77,6 +78,8 @@ def store_article(session: Session, doc: domain.SourceDocument,
               for name in sorted({t for c in extraction.claims for t in c.topics})}
     if extraction.claims:
         _insert_claims(session, article.id, extraction.claims, speakers, topics)
+    if existing is not None:
+        reattach(session, article.id)
     return article
 
 
