@@ -71,3 +71,8 @@ def _comparable(text: str) -> str:
     text = strip_accents(text).lower()
     text = _NON_WORD.sub(" ", text).replace(". ", " ").rstrip(".")
     return _SPACES.sub(" ", text).strip()
+
+
+def plural(n: int, noun: str) -> str:
+    """"1 claim", "2 claims"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

@@ -300,11 +300,16 @@ def test_markdown_report_neutralises_links_html_and_headings(hostile_db: str) ->
 
 
 def test_jsonld_report_escapes_script_ends_and_keeps_only_web_links(hostile_db: str) -> None:
-    code, out = invoke(hostile_db, "report", "--format", "jsonld")
+    for group in json.loads(invoke(hostile_db, "groups", "--format", "json")[1]):
+        for claim in group["claims"]:
+            assert invoke(hostile_db, "review", str(claim["id"]), "--rating", "False")[0] == 0
+    code, out = invoke(hostile_db, "report", "--format", "jsonld", "--publisher", "Desk",
+                       "--base-url", "https://desk.example/check")
     assert code == 0 and "</script>" not in out and "<" not in out
-    urls = [a["url"] for item in json.loads(out)["@graph"]
-            for a in item["itemReviewed"]["appearance"]]
-    assert urls and all(u is None or u.startswith(("http://", "https://")) for u in urls)
+    works = [a for item in json.loads(out) for a in item["itemReviewed"]["appearance"]]
+    assert works and all(a.get("url", "https://").startswith(("http://", "https://"))
+                         for a in works)
+    assert any("url" not in a for a in works)  # the javascript: link is left out
 
 
 def test_csv_writes_formulas_as_text(hostile_db: str) -> None:

@@ -13,6 +13,10 @@ from provenance.db.engine import open_database
 from provenance.errors import InputError
 from provenance.escape import terminal
 from provenance.nlp.topics import Taxonomy, load_taxonomy
+from provenance.text import plural
+
+__all__ = ["MAX_ID", "Options", "detail", "echo", "note", "options", "parse_day", "plural",
+           "short", "write_output"]
 
 MAX_ID = 2**63 - 1
 """The largest id or count a database integer holds; larger numbers are refused as input."""
@@ -71,11 +75,6 @@ def write_output(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
-
-
-def plural(n: int, noun: str) -> str:
-    """"1 claim", "2 claims"."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def short(text: str | None, width: int) -> str:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import os
+from datetime import date
 from enum import Enum
 from pathlib import Path
 
 import typer
 
-from provenance.cli.common import echo, note, options, parse_day, write_output
+from provenance.cli.common import echo, note, options, parse_day, plural, write_output
 from provenance.db import queries as q
 from provenance.db.engine import unit_of_work
-from provenance.report import build_report, render
+from provenance.report import Publication, build_report, render
 
 
 class ReportFormat(str, Enum):
@@ -33,20 +33,34 @@ def report(
     until: str = typer.Option(None, help="Published on or before YYYY-MM-DD."),
     fmt: ReportFormat = typer.Option(ReportFormat.md, "--format", help="md, html or jsonld."),
     output: Path = typer.Option(None, "-o", "--output", help="Write here (default: stdout)."),
-    publisher: str = typer.Option(None, envvar="PROV_PUBLISHER",
-                                  help="Organisation publishing the ClaimReviews (jsonld)."),
-    on: str = typer.Option(None, "--date", help="Review date YYYY-MM-DD (default: today)."),
+    publisher: str = typer.Option(None, envvar="PROV_PUBLISHER", show_envvar=True,
+                                  help="Organisation publishing the report (jsonld needs it)."),
+    base_url: str = typer.Option(None, "--base-url", envvar="PROV_BASE_URL", show_envvar=True,
+                                 help="Address the report is published at; each ClaimReview "
+                                      "gets an anchor in it (jsonld needs it)."),
+    author: str = typer.Option(None, envvar="PROV_AUTHOR", show_envvar=True,
+                               help="Person credited with the reviews (default: each review's "
+                                    "reviewer, else the publisher)."),
+    on: str = typer.Option(None, "--date", help="Report date YYYY-MM-DD (default: today)."),
 ) -> None:
-    """Write a fact-check report: scope, conflicts first, corroborated and single-source
-    claims, who said what, figures over time, and each claim's provenance chain."""
+    """Write a fact-check report: scope, verdicts, conflicts, corroborated and single-source
+    claims, who said what, figures, and each claim's provenance chain. JSON-LD holds one
+    ClaimReview per reviewed claim (prov review); the HTML page embeds the same markup."""
     opts = options(ctx)
     flt = q.ClaimFilter(tuple(topic or ()), outlet, speaker, None, parse_day(since, "--since"),
                         parse_day(until, "--until"))
+    pub = Publication(publisher, base_url, author, parse_day(on, "--date") or date.today())
+    if fmt is ReportFormat.jsonld:
+        pub.checked()
     with unit_of_work(opts.engine()) as session:
         if flt.topics:
             q.check_topics(session, flt.topics, opts.load_taxonomy().names())
-        text = render(build_report(session, flt), fmt.value,
-                      publisher or os.environ.get("USER", "prov"), parse_day(on, "--date"))
+        built = build_report(session, flt)
+    text = render(built, fmt.value, pub)
+    if built.drafts:
+        waiting = "awaits" if len(built.drafts) == 1 else "await"
+        note(opts, f"prov: note: {plural(len(built.drafts), 'claim')} in conflicts or groups "
+                   f"{waiting} review (prov review ID --rating ...)")
     if output:
         write_output(output, text)
         note(opts, f"report written to {output}")

@@ -36,7 +36,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dotted", re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b")),
     ("mdy", re.compile(rf"\b(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
                        rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")),
-    ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_ALT})\.?(?:\s+(?P<y>(?:19|20)\d\d))?\b")),
+    ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_ALT})\.?"
+                       rf"(?:\s+(?P<y>(?:19|20)\d\d))?\b")),
     ("month", re.compile(rf"\b(?i:in|since|by|until|last|this|next|early|late|mid-?)\s+"
                          rf"(?P<mon>{_MONTH_ALT})\b(?:\s+(?P<y>(?:19|20)\d\d))?")),
     ("weekday", re.compile(r"\b(?P<wd>" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b")),

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import PurePath
 
 from sqlalchemy.orm import Session
 
 from provenance.db import models as m
 from provenance.db import queries as q
+from provenance.db.reviews import current_reviews
 from provenance.match.store import figure_timelines
+
+UNTITLED = "untitled article"
 
 
 @dataclass(frozen=True)
@@ -32,12 +35,16 @@ class ClaimEntry:
     url: str | None
     article: str
     article_id: int
+    figures: tuple[tuple[str, str | None], ...] = ()
+    """Figures written with digits, with their canonical measure: ("51.2%", "vote share")."""
 
     @property
     def chain(self) -> list[str]:
-        """speaker -> via -> outlet -> article."""
-        who = self.speaker or f"{self.outlet or 'the outlet'} (own reporting)"
-        return [who, *self.via, self.outlet or "unknown outlet", self.article]
+        """speaker -> via -> outlet -> article; the outlet alone when it speaks for itself."""
+        outlet = self.outlet or "unknown outlet"
+        if not self.speaker:
+            return [f"{outlet} (own reporting)", *self.via, self.article]
+        return [self.speaker, *self.via, outlet, self.article]
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,45 @@ class GroupEntry:
     claims: tuple[ClaimEntry, ...]
     outlets: int
     independent: int
+    dependence: tuple[tuple[int, int, str], ...] = ()
+    """Articles that count as one source, and why: (article id, article id, reason)."""
+
+    def explained(self, titles: dict[int, str]) -> list[str]:
+        """Why the group has as many independent sources as it says, in sentences."""
+        articles = len({e.article_id for e in self.claims})
+        if not self.dependence:
+            return [f"Each of the {articles} articles counts as an independent source: none "
+                    "carries another's wire copy or repeats its text."]
+        return [f"\u201c{titles.get(a, a)}\u201d and \u201c{titles.get(b, b)}\u201d count as "
+                f"one source: {why}." for a, b, why in self.dependence]
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """An article a reviewed claim appears in."""
+
+    article_id: int
+    headline: str
+    url: str | None
+    outlet: str | None
+    published: date | None
+
+
+@dataclass(frozen=True)
+class ReviewEntry:
+    """A desk's verdict on a claim, with every article the claim appears in, earliest
+    first."""
+
+    id: int
+    claim: ClaimEntry
+    rating: str
+    score: float | None
+    best: float | None
+    worst: float | None
+    note: str | None
+    reviewer: str | None
+    reviewed_on: date
+    appearances: tuple[Appearance, ...]
 
 
 @dataclass(frozen=True)
@@ -76,6 +122,32 @@ class Report:
     single_source: list[ClaimEntry] = field(default_factory=list)
     speakers: dict[str, list[ClaimEntry]] = field(default_factory=dict)
     timelines: dict[str, list[FigurePoint]] = field(default_factory=dict)
+    reviews: list[ReviewEntry] = field(default_factory=list)
+    drafts: list[ClaimEntry] = field(default_factory=list)
+    """Claims in a conflict or a group that no one has reviewed yet."""
+    titles: dict[int, str] = field(default_factory=dict)
+    """Each article's title, by id."""
+
+    @property
+    def figures(self) -> list[tuple[str, str | None, ClaimEntry]]:
+        """Every figure written with digits in the report's claims, by measure."""
+        claims = {e.id: e for e in self.single_source}
+        for c in self.conflicts:
+            claims |= {side.id: side for side in c.sides}
+        for g in self.corroborated:
+            claims |= {e.id: e for e in g.claims}
+        found = [(text, measure, e) for e in claims.values() for text, measure in e.figures]
+        return sorted(found, key=lambda f: (f[1] or "~", f[2].published or date.max, f[2].id))
+
+    @property
+    def narration(self) -> list[ClaimEntry]:
+        """Single-source claims in the outlet's own voice: background, folded away."""
+        return [e for e in self.single_source if not e.speaker]
+
+    @property
+    def attributed(self) -> list[ClaimEntry]:
+        """Single-source claims someone is credited with."""
+        return [e for e in self.single_source if e.speaker]
 
 
 def entry(claim: m.Claim) -> ClaimEntry:
@@ -88,10 +160,22 @@ def entry(claim: m.Claim) -> ClaimEntry:
         role=roles[0] if roles else None,
         via=tuple(claim.via or ()), anonymous=claim.anonymous,
         outlet=article.outlet.name if article.outlet else None, published=article.published,
-        url=article.url,
-        article=article.title or article.headline or PurePath(article.source).name,
-        article_id=article.id,
+        url=article.url, article=article_title(article), article_id=article.id,
+        figures=tuple((qty.text, _measure_name(qty.measure)) for qty in claim.quantities
+                      if _DIGIT.search(qty.text)),
     )
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def article_title(article: m.Article) -> str:
+    """What a report calls an article: its title, else its headline; never a file name."""
+    return article.title or article.headline or UNTITLED
+
+
+def _measure_name(measure: str | None) -> str | None:
+    return measure.replace("_", " ").removeprefix("count:") if measure else None
 
 
 def build_report(session: Session, flt: q.ClaimFilter) -> Report:
@@ -122,7 +206,9 @@ def build_report(session: Session, flt: q.ClaimFilter) -> Report:
         grouped |= {c.id for c in members}
         report.corroborated.append(GroupEntry(
             group.id, tuple(entry(c) for c in members),
-            len({c.article.outlet_id for c in members}), q.independent_sources(group)))
+            len({c.article.outlet_id for c in members}), q.independent_sources(group),
+            _dependence(group)))
+        report.titles |= {c.article_id: article_title(c.article) for c in members}
     by_speaker: dict[str, list[ClaimEntry]] = defaultdict(list)
     for claim in claims:
         e = entry(claim)
@@ -132,7 +218,46 @@ def build_report(session: Session, flt: q.ClaimFilter) -> Report:
             by_speaker[e.speaker].append(e)
     report.speakers = dict(sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0])))
     report.timelines = _timelines(session, claims)
+    report.titles |= {a.id: article_title(a) for a in articles.values()}
+    _add_reviews(session, report, ids)
     return report
+
+
+def _dependence(group: m.Group) -> tuple[tuple[int, int, str], ...]:
+    return tuple((int(str(a)), int(str(b)), str(why)) for a, b, why in group.dependence or ())
+
+
+def _add_reviews(session: Session, report: Report, ids: set[int]) -> None:
+    """The verdicts on the report's claims; the conflicting and corroborated claims without
+    one are drafts."""
+    verdicts = current_reviews(session)
+    groups = {e.id: g for g in report.corroborated for e in g.claims}
+    for claim_id in sorted(ids & verdicts.keys()):
+        review = verdicts[claim_id]
+        claim = entry(review.claim) if review.claim else None
+        if claim is None:
+            continue
+        related = groups[claim_id].claims if claim_id in groups else (claim,)
+        report.reviews.append(ReviewEntry(
+            review.id, claim, review.rating, review.rating_value, review.best_rating,
+            review.worst_rating, review.note, review.reviewer, review.reviewed_on,
+            _appearances(related)))
+    checked: dict[int, ClaimEntry] = {}
+    for c in report.conflicts:
+        checked |= {side.id: side for side in c.sides}
+    for g in report.corroborated:
+        checked |= {e.id: e for e in g.claims}
+    report.drafts = [e for i, e in sorted(checked.items()) if i not in verdicts]
+
+
+def _appearances(claims: tuple[ClaimEntry, ...]) -> tuple[Appearance, ...]:
+    """One appearance an article, earliest first (undated last)."""
+    seen: dict[int, Appearance] = {}
+    for e in claims:
+        seen.setdefault(e.article_id, Appearance(e.article_id, e.article, e.url, e.outlet,
+                                                  e.published))
+    return tuple(sorted(seen.values(), key=lambda a: (a.published is None,
+                                                      a.published or date.min)))
 
 
 def _timelines(session: Session, claims: list[m.Claim]) -> dict[str, list[FigurePoint]]:
