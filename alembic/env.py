@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from provenance.db.engine import make_engine, migration_connection
-from provenance.db.models import Base
+from provenance.db.models import Base, modelled
 
 target_metadata = Base.metadata
 
@@ -16,6 +16,7 @@ def _run(connection) -> None:  # type: ignore[no-untyped-def]
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=modelled,
     )
     with context.begin_transaction():
         context.run_migrations()

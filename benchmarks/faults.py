@@ -93,11 +93,13 @@ def _value(table: Table, column: Any, row: int) -> Any:
 
 
 def reflect(conn: Connection) -> MetaData:
-    """The tables as the database has them now, without Alembic's own."""
+    """The tables as the database has them now, without Alembic's own and without the
+    full-text index, which is derived from the claims and rebuilt from them."""
     meta = MetaData()
     meta.reflect(conn)
-    if "alembic_version" in meta.tables:
-        meta.remove(meta.tables["alembic_version"])
+    for name in list(meta.tables):
+        if name == "alembic_version" or not m.modelled(name, "table", None):
+            meta.remove(meta.tables[name])
     return meta
 
 

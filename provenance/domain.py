@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-CLAIM_KINDS = ("direct_quote", "indirect", "according_to", "reported", "denial", "none")
+OWN_REPORTING = "outlet"
+"""The kind of a claim in the outlet's own voice, credited to no one (named "none" before
+migration 0009: spreadsheets read that as an empty cell)."""
+CLAIM_KINDS = ("direct_quote", "indirect", "according_to", "reported", "denial", OWN_REPORTING)
 SPEAKER_KINDS = ("person", "organization", "outlet", "group", "anonymous")
 
 
@@ -93,7 +96,7 @@ class Claim:
     sentence: str
     start: int
     end: int
-    kind: str = "none"
+    kind: str = OWN_REPORTING
     speakers: tuple[Speaker, ...] = ()
     via: tuple[str, ...] = ()
     anonymous: bool = False

@@ -159,7 +159,7 @@ def test_partial_quote_before_the_speaker_and_according_to_in_the_middle() -> No
 
 def test_outlet_voice_has_no_speaker() -> None:
     claim = one("The river rose two metres overnight in the northern valley.")
-    assert claim.kind == "none" and claim.speaker is None
+    assert claim.kind == "outlet" and claim.speaker is None
 
 
 def test_reported_by_outlet_citing_unnamed_sources_is_anonymous_via() -> None:
@@ -330,7 +330,7 @@ def test_extract_never_raises_on_arbitrary_text(text: str) -> None:
 
 def test_declaring_a_state_of_emergency_is_an_act_not_speech() -> None:
     act = one("Mayor Olga Brandt declared a state of emergency across the valley on Friday.")
-    assert act.kind == "none" and act.speaker is None
+    assert act.kind == "outlet" and act.speaker is None
     said = one("Mayor Olga Brandt declared that the valley road would stay shut.")
     assert said.speaker and said.speaker.name == "Olga Brandt"
 

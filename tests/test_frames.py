@@ -24,7 +24,7 @@ CONFIG = default_config()
 
 
 def frame(claim_id: int, text: str, *, article: int | None = None, speaker: str | None = None,
-          kind: str = "none", outlet: str = "Harbour Gazette", published: str = "2025-03-04",
+          kind: str = "outlet", outlet: str = "Harbour Gazette", published: str = "2025-03-04",
           role: str | None = None, speaker_kind: str = "person") -> ClaimFrame:
     return build_frame(ClaimFacts(
         id=claim_id, article_id=claim_id if article is None else article, text=text, kind=kind,

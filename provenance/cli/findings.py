@@ -50,9 +50,9 @@ def groups(
 GROUPS = Listing(
     columns=[Column("group", "group", right=True), Column("sources", "independent_sources",
                                                           right=True),
-             Column("id", "id", right=True), Column("outlet", "outlet"),
-             Column("published", "published"), Column("speaker", "speaker"),
-             Column("claim", "text", wrap=1)],
+             Column("id", "id", right=True), Column("outlet", "outlet", wrap=1),
+             Column("published", "published"), Column("speaker", "speaker", wrap=1),
+             Column("claim", "text", wrap=4)],
     csv_fields=["group", "independent_sources", "id", "article_id", "outlet", "published",
                 "title", "url", "speaker", "kind", "text", "sentence"],
     noun="grouped claim", empty="no groups match")

@@ -49,9 +49,9 @@ def claims(
 
 
 CLAIMS = Listing(
-    columns=[Column("id", "id", right=True), Column("outlet", "outlet"),
-             Column("published", "published"), Column("speaker", "speaker"),
-             Column("kind", "kind"), Column("claim", "text", wrap=1)],
+    columns=[Column("id", "id", right=True), Column("outlet", "outlet", wrap=1),
+             Column("published", "published"), Column("speaker", "speaker", wrap=1),
+             Column("kind", "kind"), Column("claim", "text", wrap=4)],
     csv_fields=["id", "article_id", "outlet", "published", "title", "url", "speaker", "kind",
                 "via", "anonymous", "topics", "event_date", "text", "sentence"],
     noun="claim", empty="no claims match")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from provenance.db import models as m
@@ -80,10 +81,32 @@ def find_claims(session: Session, f: ClaimFilter) -> list[m.Claim]:
     q = _claims_query(f)
     if not f.search:
         return list(session.scalars(q.limit(f.limit) if f.limit else q))
-    wanted = comparable(f.search)
+    words = _WORD.findall(f.search)
+    if words:
+        hits_q = q.where(m.Claim.id.in_(_full_text(session, words)))
+        found = list(session.scalars(hits_q.limit(f.limit) if f.limit else hits_q))
+        if found:
+            return found
+    wanted = comparable(f.search)  # no word matched: a misspelling, or words run together
     scored = [(fuzz.partial_ratio(wanted, comparable(c.text)), c) for c in session.scalars(q)]
     hits = [c for s, c in sorted(scored, key=lambda p: -p[0]) if s >= SEARCH_MIN]
     return hits[: f.limit] if f.limit else hits
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _full_text(session: Session, words: list[str]) -> Select[Any]:
+    """Ids of the claims holding every word (as a prefix) in their text or sentence: FTS5
+    on SQLite, the GIN-indexed tsvector on PostgreSQL. Words are \\w+ runs, so no search
+    syntax gets through."""
+    if session.get_bind().dialect.name == "sqlite":
+        query = " ".join(f'"{w}"*' for w in words)
+        return select(literal_column("rowid")).select_from(text("claims_fts")).where(
+            text("claims_fts match :query").bindparams(query=query))
+    query = " & ".join(f"{w}:*" for w in words)
+    return select(m.Claim.id).where(func.to_tsvector("simple", m.Claim.text).op("@@")(
+        func.to_tsquery("simple", query)))
 
 
 def get_claim(session: Session, claim_id: int) -> m.Claim:

@@ -15,7 +15,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from provenance.domain import Quantity
+from provenance.domain import OWN_REPORTING, Quantity
 from provenance.match import vocab
 from provenance.match.figures import Figure, figures_of
 from provenance.match.lemmas import lemma
@@ -28,7 +28,7 @@ from provenance.match.normalise import (
 from provenance.match.sources import Source, source_of
 from provenance.text import comparable
 
-FRAME_VERSION = 9
+FRAME_VERSION = 10
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"
@@ -47,7 +47,7 @@ class ClaimFacts:
     id: int
     article_id: int
     text: str
-    kind: str = "none"
+    kind: str = OWN_REPORTING
     sentence: str = ""
     speaker: str | None = None
     speaker_kind: str | None = None

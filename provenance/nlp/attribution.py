@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from provenance.domain import OWN_REPORTING
 from provenance.nlp import lexicon as lx
 
 _VERB_ALT = "|".join(sorted(lx.CLAUSE_VERBS | lx.OBJECT_VERBS | lx.DENIAL_VERBS, key=len,
@@ -158,7 +159,7 @@ def attribute(sentence: str) -> Attribution:
             return found
     if _is_full_quote(sentence):
         return Attribution("direct_quote", None, _inner(sentence, 0, len(sentence)))
-    return Attribution("none", None, (0, len(sentence)))
+    return Attribution(OWN_REPORTING, None, (0, len(sentence)))
 
 
 def _is_full_quote(s: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from provenance.domain import OWN_REPORTING
 from provenance.nlp import lexicon as lx
 from provenance.nlp.attribution import Attribution, attribute, has_cue
 
@@ -67,7 +68,7 @@ class Piece:
     text: str
     start: int
     end: int
-    kind: str = "none"
+    kind: str = OWN_REPORTING
     speaker: str | None = None
     via: tuple[str, ...] = ()
     anonymous: bool = False
@@ -94,7 +95,7 @@ def split_sentence(sentence: str) -> list[Piece]:
 def _clause_pieces(sentence: str) -> list[Piece]:
     att = attribute(sentence)
     c0, c1 = att.content
-    if att.kind == "none":
+    if att.kind == OWN_REPORTING:
         return [_own_attribution(p) for p in _split_region(sentence, 0, len(sentence), None)]
     pieces: list[Piece] = []
     lead = _LEAD_GERUND.match(sentence)
@@ -169,7 +170,7 @@ def _second_speaker(sentence: str) -> tuple[int, int] | None:
                 or not has_cue(right):
             continue
         att = attribute(right)
-        if att.speaker and att.kind != "none":
+        if att.speaker and att.kind != OWN_REPORTING:
             return m.start(), m.end()
     return None
 
@@ -179,7 +180,7 @@ def _own_attribution(piece: Piece) -> Piece:
     if piece.speaker:
         return piece
     att = attribute(piece.text)
-    return piece if att.kind == "none" or not att.speaker else _with_attribution(piece, att)
+    return piece if att.kind == OWN_REPORTING or not att.speaker else _with_attribution(piece, att)
 
 
 def _with_attribution(piece: Piece, att: Attribution) -> Piece:

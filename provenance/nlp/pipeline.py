@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from provenance.domain import ArticleMeta, Claim, Extraction, SourceDocument, Speaker
+from provenance.domain import OWN_REPORTING, ArticleMeta, Claim, Extraction, SourceDocument, Speaker
 from provenance.nlp import wire
 from provenance.nlp.claims import Piece, split_sentence
 from provenance.nlp.clean import Unit, clean
@@ -108,7 +108,7 @@ def _sentence_claims(sentence: str, offset: int, line: int, doc: SourceDocument,
     pieces = split_sentence(sentence)
     drafts = [(_claim(p, sentence, offset, doc, state), line) for p in pieces]
     _remember_people(sentence, state)
-    if pieces and pieces[0].kind == "none":
+    if pieces and pieces[0].kind == OWN_REPORTING:
         state.last_quote_speaker = None
     return drafts
 
@@ -149,7 +149,7 @@ def _claim(piece: Piece, sentence: str, offset: int, doc: SourceDocument,
     start, end = offset + piece.start, offset + piece.end
     return Claim(
         text=piece.text, sentence=text[offset:offset + len(sentence)], start=start, end=end,
-        kind=piece.kind if speakers or piece.kind == "direct_quote" else "none",
+        kind=piece.kind if speakers or piece.kind == "direct_quote" else OWN_REPORTING,
         speakers=tuple(speakers), via=piece.via, anonymous=anonymous,
         quantities=tuple(find_quantities(piece.text)), dates=dates,
         event_date=own_date, told_on=None if own_date else _date_of_telling(piece, sentence, doc),

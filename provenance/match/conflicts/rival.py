@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from provenance.domain import OWN_REPORTING
 from provenance.match.conflicts.base import Context, FoundConflict, who
 from provenance.match.pairs import Pair
 from provenance.match.sources import same_source
@@ -9,9 +10,10 @@ from provenance.match.sources import same_source
 
 def detect(pair: Pair, context: Context) -> FoundConflict | None:
     a, b = pair.a, pair.b
-    if not pair.same_article or a.sentence != b.sentence or b.id - a.id > context.config.rival_window:
+    if not pair.same_article or a.sentence != b.sentence \
+            or b.id - a.id > context.config.rival_window:
         return None
-    if "own" in (a.source.kind, b.source.kind) or a.kind == "none" or b.kind == "none":
+    if "own" in (a.source.kind, b.source.kind) or OWN_REPORTING in (a.kind, b.kind):
         return None
     if same_source(a.source, b.source):
         return None
