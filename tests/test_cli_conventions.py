@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -130,3 +133,40 @@ def test_a_url_that_cannot_be_fetched_fails_that_input_only(runner: CliRunner,
                          stdin=ARTICLE)
     assert code == 1 and "1 added" in out and "1 failed" in out
     assert "gone.html" in err and "HTTP 404" in err
+
+
+LIST_COMMANDS = [["claims"], ["sources"], ["groups"], ["conflicts"], ["timeline"],
+                 ["reviews"], ["topics"]]
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> str:
+    db = str(tmp_path_factory.mktemp("lists") / "prov.db")
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    assert CliRunner().invoke(app, ["--db", db, "-q", "ingest", str(seeds)]).exit_code == 0
+    first = json.loads(CliRunner().invoke(app, ["--db", db, "claims", "--format",
+                                                "json"]).stdout)[0]
+    CliRunner().invoke(app, ["--db", db, "review", str(first["id"]), "--rating", "True"])
+    return db
+
+
+@pytest.mark.parametrize("command", LIST_COMMANDS)
+def test_every_list_command_speaks_json_csv_and_a_fitting_table(seeded: str,
+                                                                command: list[str]) -> None:
+    runner = CliRunner(env={"COLUMNS": "72"})
+    code, out, _ = run(runner, "--db", seeded, *command, "--format", "json")
+    assert code == 0 and isinstance(json.loads(out), list)
+    code, out, _ = run(runner, "--db", seeded, *command, "--format", "csv")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert code == 0 and rows and all(len(r) == len(rows[0]) for r in rows)
+    code, out, _ = run(runner, "--db", seeded, *command)
+    assert code == 0 and all(len(line) <= 72 for line in out.splitlines())
+
+
+def test_a_long_claim_wraps_instead_of_being_cut(seeded: str) -> None:
+    runner = CliRunner(env={"COLUMNS": "80"})
+    claims = json.loads(run(runner, "--db", seeded, "claims", "--format", "json")[1])
+    longest = max(claims, key=lambda c: len(c["text"]))
+    table = run(runner, "--db", seeded, "claims", "--article", str(longest["article_id"]))[1]
+    assert "\u2026" not in table
+    assert longest["text"].split()[-1] in table

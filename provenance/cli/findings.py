@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import typer
 
 from provenance.cli.common import MAX_ID, echo, options
-from provenance.cli.listing import Column, ListFormat, Listing, format_option, render
+from provenance.cli.listing import (
+    Column,
+    ListFormat,
+    Listing,
+    format_option,
+    render,
+    terminal_width,
+)
 from provenance.db import models as m
 from provenance.db import queries as q
 from provenance.db.engine import unit_of_work
@@ -43,8 +51,9 @@ def groups(
         for g in records:
             for link in g["dependence"]:
                 a, b = link["articles"]
-                echo(f"group {g['id']}: articles {a} and {b} count as one source: "
-                     f"{link['reason']}")
+                echo(textwrap.fill(f"group {g['id']}: articles {a} and {b} count as one "
+                                   f"source: {link['reason']}", terminal_width(),
+                                   subsequent_indent="  "))
 
 
 GROUPS = Listing(
