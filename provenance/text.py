@@ -44,11 +44,20 @@ def fold_chars(text: str) -> str:
     return _DOUBLED_CLOSE.sub('" ', _DOUBLED_OPEN.sub(' "', text))
 
 
+# Latin letters Unicode does not decompose into a base letter and a mark, spelt the way
+# their languages write them in ASCII: "Małgorzata Wójcik" is "Malgorzata Wojcik".
+_UNDECOMPOSED = str.maketrans({
+    "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+    "ħ": "h", "Ħ": "H", "ı": "i", "ŧ": "t", "Ŧ": "T", "ŀ": "l", "Ŀ": "L", "ß": "ss",
+    "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th",
+})
+
+
 def strip_accents(text: str) -> str:
-    """``Nicolás González`` -> ``Nicolas Gonzalez``."""
+    """``Nicolás González`` -> ``Nicolas Gonzalez``, ``Łódź`` -> ``Lodz``."""
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

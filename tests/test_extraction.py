@@ -14,6 +14,7 @@ from provenance.nlp.dates import event_date, find_dates
 from provenance.nlp.numbers import compatible, find_quantities
 from provenance.nlp.pipeline import extract
 from provenance.nlp.speakers import parse_speaker, same_speaker
+from provenance.text import comparable
 
 
 def claims_of(text: str, published: date | None = date(2023, 6, 15),
@@ -292,6 +293,17 @@ def test_quantities_vague_and_compatibility() -> None:
     assert compatible(at_least, find_quantities("14 leaders")[0])
     assert not compatible(at_least, find_quantities("about 5 leaders")[0])
     assert find_quantities("Watch video 01:29 from the 80th parade in 2019") == []
+
+
+@pytest.mark.parametrize("written, plain", [
+    ("Małgorzata Wójcik", "Malgorzata Wojcik"), ("Søren Ødegård", "Soren Odegard"),
+    ("Đorđe Đukić", "Dorde Dukic"), ("Jörg Straße", "Jorg Strasse"), ("Þóra Æsadóttir",
+                                                                      "Thora Aesadottir"),
+])
+def test_every_latin_letter_folds_so_one_person_is_one_speaker(written: str,
+                                                               plain: str) -> None:
+    assert comparable(written) == comparable(plain)
+    assert same_speaker(written, "person", plain, "person")
 
 
 def test_speakers_merge_spellings_but_not_people_with_bodies() -> None:

@@ -42,7 +42,8 @@ from faults import (  # noqa: E402
 REVISIONS = [script.revision for script in
              reversed(list(ScriptDirectory.from_config(alembic_config()).walk_revisions()))]
 # Columns a migration rewrites on purpose: (revision, table, column).
-REWRITTEN_BY = {("0003", "speaker_aliases", "block"), ("0009", "claims", "kind")}
+REWRITTEN_BY = {("0003", "speaker_aliases", "block"), ("0009", "claims", "kind"),
+                ("0010", "speaker_aliases", "block")}
 
 
 def _rewritten_after(revision: str) -> set[tuple[str, str]]:
@@ -86,6 +87,20 @@ def test_upgrade_rewrites_organisation_blocks_for_the_new_rule(db_url: str) -> N
     with engine.connect() as conn:
         assert conn.scalar(text("select block from speaker_aliases where id = 1")) == \
             "mini defe"
+
+
+def test_upgrade_refolds_blocks_of_names_with_undecomposed_letters(db_url: str) -> None:
+    engine = make_engine(db_url)
+    upgrade(engine, "0009")
+    with engine.begin() as conn:
+        conn.execute(text("insert into speakers (id, name, kind) values"
+                          " (1, 'Jan Błaszczyk', 'person'), (2, 'Ana Ruiz', 'person')"))
+        conn.execute(text("insert into speaker_aliases (id, speaker_id, alias, block) values"
+                          " (1, 1, 'Jan Błaszczyk', 'błas'), (2, 2, 'Ana Ruiz', 'ruiz')"))
+    upgrade(engine)
+    with engine.connect() as conn:
+        blocks = dict(conn.execute(text("select id, block from speaker_aliases")).all())
+    assert blocks == {1: "blas", 2: "ruiz"}
 
 
 @pytest.mark.parametrize("revision", REVISIONS[:-1])
