@@ -44,6 +44,16 @@ class SourceDocument:
     format: str
 
 
+def chain(outlet: str | None, speaker: str | None, via: tuple[str, ...] | list[str],
+          cites: tuple[str, ...] | list[str] = ()) -> list[str]:
+    """Who passed a claim to whom, outermost first: the outlet, those who carried the words
+    (innermost last), the speaker, and whom the speaker cites. With no speaker, the outlet
+    speaks for itself."""
+    carried = [v for v in reversed(via) if v not in cites]
+    head = [outlet or "unknown outlet", *carried]
+    return [*head, speaker, *cites] if speaker else [*head, *cites]
+
+
 @dataclass(frozen=True)
 class RawInput:
     """An article that is not a file on disk (fetched from a URL, or read from stdin): its
@@ -99,6 +109,8 @@ class Claim:
     kind: str = OWN_REPORTING
     speakers: tuple[Speaker, ...] = ()
     via: tuple[str, ...] = ()
+    """Every intermediary named, innermost first: those the speaker cites, then those that
+    carried the speaker's words towards the outlet."""
     anonymous: bool = False
     quantities: tuple[Quantity, ...] = ()
     dates: tuple[DateMention, ...] = ()
@@ -108,6 +120,8 @@ class Claim:
     topics: tuple[str, ...] = ()
     context: str = ""
     denies: int | None = None
+    cites: tuple[str, ...] = ()
+    """The part of ``via`` the speaker relies on ("citing anonymous sources")."""
     sentence_start: int = 0
 
     @property

@@ -99,7 +99,7 @@ def test_show_gives_sentence_chain_and_article(runner: CliRunner, sqlite_url: st
                            "--format", "json")[1])
     code, out, _ = prov(runner, sqlite_url, "show", str(rows[0]["id"]))
     assert code == 0
-    assert "Le Point -> anonymous sources -> The Moscow Times" in out
+    assert "The Moscow Times -> Le Point -> anonymous sources  (outermost first)" in out
     assert "citing anonymous sources" in out
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provenance.domain import ArticleMeta, Claim, SourceDocument
+from provenance.domain import ArticleMeta, Claim, SourceDocument, chain
 from provenance.nlp.dates import event_date, find_dates
 from provenance.nlp.numbers import compatible, find_quantities
 from provenance.nlp.pipeline import extract
@@ -175,6 +175,25 @@ def test_said_according_to_agency_is_a_chain() -> None:
                 "Kyodo news agency.")
     assert claim.speaker and claim.speaker.name == "ministry"
     assert "Kyodo news agency" in claim.via[0]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Daily Ledger, citing two officials, reported that the plant would close.",
+     ["Harbour Post", "Daily Ledger", "two officials"]),
+    ("The ministry said the border would reopen on Friday, according to the Kyodo news "
+     "agency.", ["Harbour Post", "the Kyodo news agency", "ministry"]),
+    ("Grain prices will rise, the farmers' union said, according to a statement carried by "
+     "the Tolva Agency.", None),
+])
+def test_chains_read_outermost_first(sentence: str, expected: list[str] | None) -> None:
+    claim = one(sentence)
+    steps = chain("Harbour Post", claim.speaker.name if claim.speaker else None, claim.via,
+                  claim.cites)
+    assert steps[0] == "Harbour Post"
+    if expected is not None:
+        assert steps == expected
+    else:  # however many intermediaries, the speaker stands after everyone who carried it
+        assert claim.speaker and steps.index(claim.speaker.name) == len(steps) - 1
 
 
 def test_people_familiar_with_the_matter_are_anonymous() -> None:

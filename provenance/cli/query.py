@@ -88,12 +88,11 @@ def show(
         claim = q.get_claim(session, claim_id)
         r = q.claim_record(claim)
         article = claim.article
-        chain = " -> ".join([str(r["speaker"] or "(outlet's own voice)")] + list(r["via"])
-                            + [str(r["outlet"] or "?")])
+        chain = " -> ".join(r["chain"]) + ("" if r["speaker"] else " (its own voice)")
         echo(f"claim {claim.id}: {claim.text}")
         echo(f"  sentence:  {claim.sentence}")
         echo(f"  kind:      {claim.kind}{'  (anonymous source)' if claim.anonymous else ''}")
-        echo(f"  chain:     {chain}")
+        echo(f"  chain:     {chain}  (outermost first)")
         echo(f"  article:   {article.id} {article.title or article.source} "
                    f"({r['published'] or 'undated'}) {article.url or ''}".rstrip())
         echo(f"  offsets:   {claim.start}-{claim.end}")

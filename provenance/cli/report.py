@@ -57,6 +57,9 @@ def report(
             q.check_topics(session, flt.topics, opts.load_taxonomy().names())
         built = build_report(session, flt)
     text = render(built, fmt.value, pub)
+    if fmt is ReportFormat.html and built.reviews and not (publisher and base_url):
+        note(opts, "prov: note: the page carries no ClaimReview markup; give --publisher and "
+                   "--base-url to embed it")
     if built.drafts:
         waiting = "awaits" if len(built.drafts) == 1 else "await"
         note(opts, f"prov: note: {plural(len(built.drafts), 'claim')} in conflicts or groups "

@@ -163,6 +163,8 @@ class Claim(Base):
     """The date of the telling ("said on Wednesday that ..."), for a claim naming none."""
     context: Mapped[str] = mapped_column(BoundedText, default="")
     via: Mapped[list[str]] = mapped_column(JSON, default=list)
+    cites: Mapped[list[str] | None] = mapped_column(JSON, default=list)
+    """The part of ``via`` the speaker cites; NULL for claims stored before migration 0011."""
     matched: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(),
                                           index=True)
     denies_id: Mapped[int | None] = mapped_column(

@@ -12,6 +12,7 @@ from sqlalchemy import Select, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from provenance.db import models as m
+from provenance.domain import chain
 from provenance.errors import NotFoundError, UnknownTopicError
 from provenance.match.store import figure_timelines
 from provenance.match.timeline import Timeline
@@ -134,6 +135,9 @@ def claim_record(claim: m.Claim) -> dict[str, Any]:
         "speaker": speaker_name(claim),
         "speakers": [s.speaker.name for s in claim.speakers],
         "via": list(claim.via or []),
+        "cites": list(claim.cites or []),
+        "chain": chain(article.outlet.name if article.outlet else None, speaker_name(claim),
+                       claim.via or [], claim.cites or []),
         "anonymous": claim.anonymous,
         "topics": sorted(t.topic.name for t in claim.topics),
         "event_date": claim.event_date or claim.told_on,

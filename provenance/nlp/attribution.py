@@ -133,10 +133,15 @@ class Attribution:
     speaker: str | None
     content: tuple[int, int]
     via: tuple[str, ...] = ()
+    """Who carried the speaker's words to the outlet, innermost first ("told Reuters",
+    "according to Interfax")."""
     anonymous: bool = False
     verb: str | None = None
     whole: bool = False
     context: str = ""
+    cites: tuple[str, ...] = ()
+    """Whom the speaker relies on ("Le Point, citing anonymous sources"): behind the speaker
+    in the chain, where ``via`` stands between the speaker and the outlet."""
     lead: tuple[int, int] | None = None
     """Words before an aside that begin the content ("The talks, he said, would ...")."""
     more: tuple[int, int] | None = None
@@ -267,19 +272,20 @@ def _according(s: str) -> Attribution | None:
         start, end = inner.content
         offset = m.start("content")
         return Attribution(inner.kind, inner.speaker, (start + offset, end + offset),
-                           inner.via + (who,), inner.anonymous, inner.verb, inner.whole)
+                           inner.via + (who,), inner.anonymous, inner.verb, inner.whole,
+                           cites=inner.cites)
     anonymous = bool(_ANONYMOUS_VIA.search(who))
     return Attribution("according_to", who, _inner(s, *m.span("content")), anonymous=anonymous,
                        lead=lead)
 
 
 def _reporting_verb(s: str) -> Attribution | None:
-    via: tuple[str, ...] = ()
+    cites: tuple[str, ...] = ()
     anonymous = False
     work = s
     citing = _CITING.search(work)
     if citing:
-        via = (citing.group("via").strip(),)
+        cites = (citing.group("via").strip(),)
         anonymous = bool(_ANONYMOUS_VIA.search(citing.group("via")))
         work = s[: citing.start()] + " " * (citing.end() - citing.start()) + s[citing.end():]
     for m in _VERB_AFTER_SPACE.finditer(work):
@@ -291,13 +297,14 @@ def _reporting_verb(s: str) -> Attribution | None:
         if not _is_subject(subject):
             continue
         verb = m.group("verb").split()[-1]
-        return _after_verb(s, subject, verb, m.end(), via, anonymous)
+        return _after_verb(s, subject, verb, m.end(), cites, anonymous)
     return None
 
 
-def _after_verb(s: str, subject: str, verb: str, pos: int, via: tuple[str, ...],
+def _after_verb(s: str, subject: str, verb: str, pos: int, cites: tuple[str, ...],
                 anonymous: bool) -> Attribution | None:
     rest = s[pos:]
+    via: tuple[str, ...] = ()
     if verb in ("told", "tells"):
         obj = _TOLD_OBJECT.match(rest)
         if obj and " that " not in rest[: obj.end() + 6][:-1]:
@@ -331,7 +338,8 @@ def _after_verb(s: str, subject: str, verb: str, pos: int, via: tuple[str, ...],
     content = _inner(s, pos, len(s))
     if content[1] - content[0] < 8:
         return None
-    return Attribution(kind, subject, content, via + _statement_via(rest), anonymous, verb, whole)
+    return Attribution(kind, subject, content, via + _statement_via(rest), anonymous, verb, whole,
+                       cites=cites)
 
 
 def _kind(subject: str, verb: str, rest: str, whole: bool) -> str | None:

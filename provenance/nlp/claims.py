@@ -74,6 +74,7 @@ class Piece:
     anonymous: bool = False
     context: str = ""
     distributive: bool = False
+    cites: tuple[str, ...] = ()
     origin: str = "main"  # main | relative | hanging
 
 
@@ -187,7 +188,7 @@ def _with_attribution(piece: Piece, att: Attribution) -> Piece:
     distributive = bool(att.speaker and re.search(r"\beach$", att.speaker.strip()))
     speaker = re.sub(r"\s+each$", "", att.speaker.strip()) if att.speaker else None
     return replace(piece, kind=att.kind, speaker=speaker, via=att.via, anonymous=att.anonymous,
-                   context=att.context, distributive=distributive)
+                   context=att.context, distributive=distributive, cites=att.cites)
 
 
 def _distribute(pieces: list[Piece], att: Attribution, sentence: str) -> list[Piece]:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from provenance.db import models as m
 from provenance.db import queries as q
 from provenance.db.reviews import current_reviews
+from provenance.domain import chain
 from provenance.match.store import figure_timelines
 
 UNTITLED = "untitled article"
@@ -29,6 +30,7 @@ class ClaimEntry:
     speaker_kind: str | None
     role: str | None
     via: tuple[str, ...]
+    cites: tuple[str, ...]
     anonymous: bool
     outlet: str | None
     published: date | None
@@ -40,11 +42,10 @@ class ClaimEntry:
 
     @property
     def chain(self) -> list[str]:
-        """speaker -> via -> outlet -> article; the outlet alone when it speaks for itself."""
-        outlet = self.outlet or "unknown outlet"
-        if not self.speaker:
-            return [f"{outlet} (own reporting)", *self.via, self.article]
-        return [self.speaker, *self.via, outlet, self.article]
+        """The article, then who passed the claim to whom, outermost first."""
+        steps = chain(self.outlet, self.speaker, self.via, self.cites)
+        return [self.article, *steps] if self.speaker else [self.article, f"{steps[0]} (own "
+                                                            "reporting)", *steps[1:]]
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ def entry(claim: m.Claim) -> ClaimEntry:
         id=claim.id, text=claim.text, sentence=claim.sentence, kind=claim.kind,
         speaker=speaker.name if speaker else None, speaker_kind=speaker.kind if speaker else None,
         role=roles[0] if roles else None,
-        via=tuple(claim.via or ()), anonymous=claim.anonymous,
+        via=tuple(claim.via or ()), cites=tuple(claim.cites or ()), anonymous=claim.anonymous,
         outlet=article.outlet.name if article.outlet else None, published=article.published,
         url=article.url, article=article_title(article), article_id=article.id,
         figures=tuple((qty.text, _measure_name(qty.measure)) for qty in claim.quantities
