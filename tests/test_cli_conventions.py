@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import json
 import threading
@@ -170,3 +171,13 @@ def test_a_long_claim_wraps_instead_of_being_cut(seeded: str) -> None:
     table = run(runner, "--db", seeded, "claims", "--article", str(longest["article_id"]))[1]
     assert "\u2026" not in table
     assert longest["text"].split()[-1] in table
+
+
+def test_a_database_driver_that_is_not_installed_names_the_extra(runner: CliRunner,
+                                                                 tmp_path: Path) -> None:
+    # psycopg2 is no dependency of prov: this URL's driver is missing wherever prov is
+    # installed as documented, and the message must say what to install.
+    if importlib.util.find_spec("psycopg2") is not None:
+        pytest.skip("psycopg2 is installed here")
+    code, _, err = run(runner, "--db", "postgresql+psycopg2://prov@127.0.0.1/prov", "claims")
+    assert one_line_error(code, err) and "pip install 'provenance[postgres]'" in err
