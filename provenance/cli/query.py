@@ -33,7 +33,8 @@ def claims(
     article: int = typer.Option(None, min=1, max=MAX_ID, help="Article id."),
     since: str = typer.Option(None, help="Published on or after YYYY-MM-DD."),
     until: str = typer.Option(None, help="Published on or before YYYY-MM-DD."),
-    search: str = typer.Option(None, help="Words the claim or its sentence holds (as prefixes); fuzzy when none match."),
+    search: str = typer.Option(None, help="Words the claim or its sentence holds (as "
+                                          "prefixes); fuzzy when none match."),
     limit: int = typer.Option(None, min=1, max=MAX_ID, help="At most this many claims."),
     fmt: ListFormat = format_option(),
 ) -> None:
