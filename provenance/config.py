@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import os
 import re
+import tomllib
 from pathlib import Path
 from urllib.parse import quote
 
 from provenance.errors import InputError
 
 DEFAULT_DB = "prov.db"
+CONFIG_FILE = "prov.toml"
+"""Settings a desk writes once, read from the working folder (or ``PROV_CONFIG``)."""
+CONFIG_KEYS = {"report": ("publisher", "base_url", "author"), "review": ("reviewer",)}
+"""Each command's settings a config file may give; flags and environment variables win."""
 
 
 def database_url(db: str | None = None) -> str:
@@ -48,3 +53,30 @@ _HALF_URL = re.compile(r"^(?:postgres(?:ql)?|sqlite|mysql|mariadb|oracle|mssql)(
                        re.IGNORECASE)
 _SECRET_PARAM = re.compile(r"\b((?:ssl)?pass(?:word|wd)?|pwd|secret|token|api_?key)=[^&]*",
                            re.IGNORECASE)
+
+
+def command_defaults(path: str | None = None) -> dict[str, dict[str, str]]:
+    """Defaults per command from ``prov.toml`` (``[report] publisher = "..."``), or from the
+    file ``path`` / ``PROV_CONFIG`` names; none when there is no such file in the folder."""
+    named = path or os.environ.get("PROV_CONFIG")
+    file = Path(named or CONFIG_FILE)
+    if not file.is_file():
+        if named:
+            raise InputError(f"config file {file} not found")
+        return {}
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(f"config file {file}: {exc}") from None
+    defaults: dict[str, dict[str, str]] = {}
+    for section, values in data.items():
+        allowed = CONFIG_KEYS.get(section)
+        if allowed is None or not isinstance(values, dict):
+            raise InputError(f"config file {file}: unknown section [{section}]; use "
+                             + ", ".join(f"[{name}]" for name in CONFIG_KEYS))
+        for key, value in values.items():
+            if key not in allowed or not isinstance(value, str):
+                raise InputError(f"config file {file}: [{section}] takes text values for "
+                                 f"{', '.join(allowed)}, not {key!r}")
+        defaults[section] = dict(values)
+    return defaults

@@ -217,3 +217,25 @@ def test_claim_reviewed_is_short_and_a_prefix_of_the_claim(text: str) -> None:
     flat = " ".join(text.split())
     assert len(short) <= 75
     assert short == flat or (short.endswith("\u2026") and flat.startswith(short[:-1]))
+
+
+def test_a_config_file_gives_publisher_and_address_and_flags_win(seeded: str,
+                                                                 tmp_path: Path) -> None:
+    config = tmp_path / "prov.toml"
+    config.write_text('[report]\npublisher = "File Desk"\n'
+                      'base_url = "https://file.example/checks/a"\n', encoding="utf-8")
+    runner = CliRunner(env={"PROV_PUBLISHER": None, "PROV_BASE_URL": None})
+    args = ["--db", seeded, "--config", str(config), "report", "--format", "jsonld"]
+    items = json.loads(runner.invoke(app, args).stdout)
+    assert {i["publisher"]["name"] for i in items} == {"File Desk"}
+    assert all(i["url"].startswith("https://file.example/checks/a#") for i in items)
+    items = json.loads(runner.invoke(app, [*args, "--publisher", "Flag Desk"]).stdout)
+    assert {i["publisher"]["name"] for i in items} == {"Flag Desk"}
+
+
+def test_a_config_file_prov_cannot_use_is_one_line(seeded: str, tmp_path: Path) -> None:
+    config = tmp_path / "prov.toml"
+    config.write_text('[reprot]\npublisher = "Typo Desk"\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["--db", seeded, "--config", str(config), "claims"])
+    assert result.exit_code == 2 and "unknown section [reprot]" in result.stderr
+    assert result.stderr.strip().count("\n") == 0

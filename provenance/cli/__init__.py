@@ -18,6 +18,7 @@ from provenance.cli import report as report_cmds
 from provenance.cli import review as review_cmds
 from provenance.cli import topics as topic_cmds
 from provenance.cli.common import Options, echo
+from provenance.config import command_defaults
 from provenance.errors import DatabaseError, ProvError
 from provenance.version import installed_version
 
@@ -64,9 +65,13 @@ def _global_options(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also say what each step reads."),
     _version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
                                   help="Print prov's version and exit."),
+    config: str = typer.Option(None, "--config", envvar="PROV_CONFIG", show_envvar=True,
+                               help="TOML file of settings ([report] publisher, base_url, "
+                                    "author; [review] reviewer). Default: ./prov.toml"),
 ) -> None:
     if quiet and verbose:
         raise typer.BadParameter("--quiet and --verbose exclude each other")
+    ctx.default_map = command_defaults(config)
     ctx.obj = Options(db=db, taxonomy=taxonomy, verbosity=-1 if quiet else int(verbose))
 
 
