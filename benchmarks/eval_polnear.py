@@ -5,7 +5,10 @@
 Overlap-based scores, like the published ones:
 - content: a system claim credited to a speaker is right when its character span overlaps a
   gold Content span; recall counts gold attributions whose Content some such claim overlaps;
-- source: additionally, the speaker mention prov read overlaps that attribution's Source span.
+- source: additionally, the speaker mention prov read (found as whole words near the claim)
+  overlaps that attribution's Source span;
+- reported-speech content recall: recall over the gold relations whose cue is a verb of
+  saying, reporting, finding or estimating, "according to", or a dash or colon.
 One annotator per article (the first .ann file in name order). Prints articles per second for
 extraction alone, measured in the same run.
 """
@@ -28,6 +31,26 @@ from provenance.nlp.topics import load_taxonomy
 class Relation:
     content: list[tuple[int, int]]
     source: list[tuple[int, int]]
+    cue: list[tuple[int, int]]
+
+
+_SAYING = re.compile(
+    r"^(?:say|said|says|saying|tell|told|tells|telling|add|added|adds|note|noted|notes"
+    r"|report|reported|reports|reporting|find|found|finds|estimate|estimated|estimates"
+    r"|state|stated|states|claim|claimed|claims|argue|argued|argues|warn|warned|warns"
+    r"|explain|explained|insist|insisted|announce|announced|write|wrote|writes|confirm"
+    r"|confirmed|deny|denied|denies|show|showed|shows|according|stress|stressed|predict"
+    r"|predicted|ask|asked|suggest|suggested|acknowledge|acknowledged|admit|admitted"
+    r"|conclude|concluded|tweet|tweeted|reply|replied)\b")
+
+
+def reported_speech(relation: Relation, text: str) -> bool:
+    """Whether a gold relation's cue is a verb of saying, reporting, finding or estimating,
+    "according to", or a dash or colon: the subset the issue's peers are compared on."""
+    cue = " ".join(text[s:e] for s, e in relation.cue).strip().lower()
+    if cue in {"-", "--", "\u2014", "\u2013", ":"} or "according to" in cue:
+        return True
+    return any(_SAYING.match(word) for word in re.findall(r"[a-z]+", cue))
 
 
 def read_ann(path: Path) -> list[Relation]:
@@ -45,8 +68,9 @@ def read_ann(path: Path) -> list[Relation]:
             roles = dict(part.split(":") for part in fields[1].split() if ":" in part)
             content = spans.get(roles.get("Content", ""), ("", []))[1]
             source = spans.get(roles.get("Source", ""), ("", []))[1]
+            cue = spans.get(roles.get("Cue", ""), ("", []))[1]
             if content:
-                relations.append(Relation(content, source))
+                relations.append(Relation(content, source, cue))
     return relations
 
 
@@ -68,8 +92,9 @@ def mention_span(claim: Claim, text: str) -> tuple[int, int] | None:
     window = text[lo:claim.end + MENTION_WINDOW]
     needles = [speaker.mention, speaker.name.split()[-1]]
     centre = claim.sentence_start - lo
-    for needle in needles:
-        found = [m.start() for m in re.finditer(re.escape(needle), window, re.IGNORECASE)]
+    for needle in needles:  # whole words: "he" is not the "he" inside "the"
+        found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(needle)}(?!\w)", window,
+                                                re.IGNORECASE)]
         if found:
             at = min(found, key=lambda i: abs(i - centre))
             return lo + at, lo + at + len(needle)
@@ -87,7 +112,7 @@ def main() -> int:
         return 2
     taxonomy = load_taxonomy()
     sys_claims = sys_right = sys_source_right = 0
-    gold_total = gold_found = gold_source_found = 0
+    gold_total = gold_found = gold_source_found = speech_total = speech_found = 0
     elapsed = 0.0
     for text_path in texts:
         anns = sorted((args.split / "attributions").glob(text_path.stem + "_*.ann"))
@@ -110,10 +135,15 @@ def main() -> int:
             gold_total += 1
             found = [c for c in claims if overlaps((c.start, c.end), g.content)]
             gold_found += bool(found)
+            if reported_speech(g, doc.text):
+                speech_total += 1
+                speech_found += bool(found)
             gold_source_found += any((m := mention_span(c, doc.text)) and overlaps(m, g.source)
                                      for c in found)
     report("content", sys_right, sys_claims, gold_found, gold_total)
     report("source", sys_source_right, sys_claims, gold_source_found, gold_total)
+    print(f"reported-speech content recall {speech_found / max(speech_total, 1):.3f} "
+          f"({speech_found} of {speech_total})")
     print(f"articles {len(texts)}  extraction {len(texts) / elapsed:.1f} articles/s on one core")
     return 0
 
