@@ -196,6 +196,25 @@ def test_chains_read_outermost_first(sentence: str, expected: list[str] | None) 
         assert claim.speaker and steps.index(claim.speaker.name) == len(steps) - 1
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Ana Ruiz toured the flooded district on Tuesday.\n\nShe said the pumps would run all "
+     "night.", "Ana Ruiz"),
+    ("Tomas Berg, the harbour master, inspected the breakwater.\n\nHe said it would hold "
+     "through the winter.", "Tomas Berg"),
+    ("The council met on Tuesday.\n\nShe said the pumps would run all night.", None),
+])
+def test_a_pronoun_goes_to_a_person_named_before_when_none_has_spoken(text: str,
+                                                                     speaker: str | None) -> None:
+    said = claims_of(text)[-1]
+    assert (said.speakers[0].name if said.speakers else None) == speaker
+
+
+def test_a_pronoun_prefers_the_person_who_spoke_to_one_only_named() -> None:
+    found = claims_of("Lena Vos said the bridge would reopen in May. Critics blamed Piet "
+                      "Kramer for the delay.\n\nShe said the repairs were on budget.")
+    assert found[-1].speakers[0].name == "Lena Vos"
+
+
 def test_people_familiar_with_the_matter_are_anonymous() -> None:
     claim = one("According to people familiar with the matter, the deal collapsed late on "
                 "Sunday.")

@@ -33,6 +33,9 @@ class _ArticleState:
     last_speaker: Speaker | None = None
     last_quote_speaker: Speaker | None = None
     last_person: Speaker | None = None
+    last_mentioned: Speaker | None = None
+    """The last person named in full, speaking or not: whom "he" or "she" means when no
+    person has spoken yet ("Ana Ruiz toured the site. She said ...")."""
 
 
 def extract(doc: SourceDocument, taxonomy: Taxonomy | None = None) -> Extraction:
@@ -183,7 +186,8 @@ def _speakers(piece: Piece, state: _ArticleState) -> list[Speaker]:
 
 def _resolve(speaker: Speaker, state: _ArticleState) -> Speaker | None:
     if speaker.kind == "pronoun":
-        found = state.last_person if speaker.name in ("he", "she") else None
+        found = (state.last_person or state.last_mentioned) if speaker.name in ("he", "she") \
+            else None
         found = found or state.last_speaker
         return replace(found, mention=speaker.mention) if found else None
     if speaker.kind == "person" and len(speaker.name.split()) == 1:
@@ -199,6 +203,7 @@ def _remember_people(sentence: str, state: _ArticleState) -> None:
             words = found.name.split()
             if found.kind == "person" and len(words) >= 2:
                 state.people.setdefault(comparable(words[-1]), found.name)
+                state.last_mentioned = Speaker(name=found.name, kind="person")
 
 
 def _link_denials(claims: list[Claim]) -> list[Claim]:
