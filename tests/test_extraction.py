@@ -30,6 +30,12 @@ def one(text: str) -> Claim:
 
 
 @pytest.mark.parametrize("sentence, kind, speaker", [
+    ("The ferry will run again on Monday, economists at the harbour bank said.", "indirect",
+     "economists at the harbour bank"),
+    ("The families were moved to the school gym, attorneys for the tenants said.", "indirect",
+     "attorneys for the tenants"),
+    ("The pumps failed twice overnight, said one engineer at the plant.", "indirect",
+     "one engineer at the plant"),
     ('"The dam will hold," engineer Tomas Berg said on Tuesday.', "direct_quote", "Tomas Berg"),
     ('"The dam will hold," said Tomas Berg, the chief engineer.', "direct_quote", "Tomas Berg"),
     ('Tomas Berg said: "The dam will hold through the winter."', "direct_quote", "Tomas Berg"),

@@ -108,5 +108,6 @@ GROUP_NOUNS = frozenset(
     " doctors organizers organisers protesters activists critics observers aides advisers"
     " people company firm agency council commission committee military army voters"
     " respondents members employees workers voter respondent member employee worker"
-    " resident witness analyst expert".split()
+    " resident witness analyst expert attorneys lawyers relatives neighbours neighbors"
+    " parents students teachers executives staff colleagues friends".split()
 )
