@@ -59,7 +59,8 @@ def one(text: str) -> Claim:
     ("What the valley needs most, engineers said, is a second spillway.", "indirect",
      "engineers"),
     ("In the valley, most of the local voters said the levee should be raised.", "indirect",
-     "most of the local voters"),    ("Ana Ruiz, head of Lumo, a Lisbon shipping firm, said the port would reopen.", "indirect",
+     "most of the local voters"),
+    ("Ana Ruiz, head of Lumo, a Lisbon shipping firm, said the port would reopen.", "indirect",
      "Ana Ruiz"),
     ("Tomas Berg, an engineer who has inspected the dam every spring since 2009, said the "
      "spillway was safe.", "indirect", "Tomas Berg"),
@@ -150,7 +151,8 @@ def test_a_second_clause_with_its_own_speaker_is_its_own_claim() -> None:
 
 def test_doubled_apostrophes_are_quotes() -> None:
     claim = one("''The old pier will not last another winter,'' Lena Vos said.")
-    assert claim.kind == "direct_quote" and claim.text == "The old pier will not last another winter"
+    assert claim.kind == "direct_quote"
+    assert claim.text == "The old pier will not last another winter"
 
 
 def test_partial_quote_before_the_speaker_and_according_to_in_the_middle() -> None:
@@ -221,6 +223,23 @@ def test_a_pronoun_prefers_the_person_who_spoke_to_one_only_named() -> None:
     assert found[-1].speakers[0].name == "Lena Vos"
 
 
+@pytest.mark.parametrize("text", [
+    '"The river rose faster than anyone expected. We lost the lower road by noon," Mayor Ana '
+    'Ruiz said.',
+    'Mayor Ana Ruiz said: "The river rose faster than anyone expected. We lost the lower road '
+    'by noon. Nobody was hurt."',
+    '"The river rose faster than anyone expected. We lost the lower road by noon. Nobody was '
+    'hurt," Mayor Ana Ruiz said on Tuesday.',
+])
+def test_every_sentence_of_a_quotation_is_kept_and_credited(text: str) -> None:
+    found = claims_of(text + "\n\nThe council meets on Friday.")
+    quoted = [c for c in found if c.kind == "direct_quote"]
+    assert {c.speakers[0].name for c in quoted} == {"Ana Ruiz"}
+    assert any(c.text.startswith("We lost the lower road") for c in quoted)  # "we" is hers
+    assert ("Nobody was hurt" in text) == any(c.text == "Nobody was hurt" for c in quoted)
+    assert [c.text for c in found if c.kind == "outlet"] == ["The council meets on Friday."]
+
+
 def test_people_familiar_with_the_matter_are_anonymous() -> None:
     claim = one("According to people familiar with the matter, the deal collapsed late on "
                 "Sunday.")
@@ -274,7 +293,8 @@ def test_appeals_menus_captions_and_credits_are_not_claims() -> None:
 
 
 def test_claim_offsets_point_into_the_raw_text() -> None:
-    text = "Intro line without end\n\nThe council\u00a0approved the \u201cgreen\u201d budget on Friday."
+    text = ("Intro line without end\n\nThe council\u00a0approved the \u201cgreen\u201d budget "
+            "on Friday.")
     doc = SourceDocument("t.txt", text.encode(), text, ArticleMeta(), "txt")
     claim = extract(doc).claims[0]
     assert text[claim.start:claim.end].startswith("The council\u00a0approved")

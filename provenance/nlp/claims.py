@@ -224,7 +224,8 @@ def _split_region(s: str, a: int, b: int, att: Attribution | None) -> list[Piece
     pieces_main = _coordinated(s, a, b, mask)
     out: list[Piece] = []
     for start, end in pieces_main:
-        out += _participles(s, start, end, mask, att.speaker if att else None)
+        out += _participles(s, start, end, mask, att.speaker if att else None,
+                            quoted=att is not None and att.kind == "direct_quote")
     return pieces + out + relatives
 
 
@@ -325,8 +326,9 @@ def _coordinated(s: str, a: int, b: int, mask: list[tuple[int, int]]) -> list[tu
 
 
 def _participles(s: str, a: int, b: int, mask: list[tuple[int, int]],
-                 speaker: str | None) -> list[Piece]:
-    """Main clause plus the claims hanging off it ("..., saying ...", "..., with X claiming")."""
+                 speaker: str | None, quoted: bool = False) -> list[Piece]:
+    """Main clause plus the claims hanging off it ("..., saying ...", "..., with X claiming").
+    A quotation is someone's even before its speaker is known, so it may be short."""
     extra: list[Piece] = []
     end = b
     subject = re.sub(r"\s+each$", "", speaker) if speaker else _subject(s[a:b])
@@ -341,7 +343,8 @@ def _participles(s: str, a: int, b: int, mask: list[tuple[int, int]],
             end = min(end, m.start())
             break
     main = Piece(_masked_text(s, a, end, mask), a, end)
-    return ([main] if _worth(main.text, attributed=speaker is not None) else []) + extra
+    worth = _worth(main.text, attributed=speaker is not None or quoted)
+    return ([main] if worth else []) + extra
 
 
 def _hanging_piece(s: str, m: re.Match[str], a: int, b: int, subject: str | None,

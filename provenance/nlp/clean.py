@@ -93,12 +93,15 @@ def clean(text: str, outlet: str | None = None, title: str | None = None) -> Cle
             continue
         skip, credited = wire.dateline(line)
         credits += credited
+        quoting = False  # a quote a sentence before this one opened and did not close
         for s, e in split_sentences(text, start + skip, end):
             sentence = text[s:e]
             kind = _sentence_kind(sentence)
             if kind == "notice":
                 credits += wire.sentence_credits(sentence, outlet)
-            units.append(Unit(s, e, kind, _appeal(sentence, outlet), number))
+            # Inside a quotation, "we" and "you" are the speaker's, not the outlet's appeal.
+            units.append(Unit(s, e, kind, _appeal('"' * quoting + sentence, outlet), number))
+            quoting = (quoting + sentence.count('"')) % 2 == 1
     if title and headline is None:
         headline = title
     return Cleaned(tuple(_smooth(units)), tuple(dict.fromkeys(credits)), headline)

@@ -46,6 +46,7 @@ def extract(doc: SourceDocument, taxonomy: Taxonomy | None = None) -> Extraction
     state = _ArticleState()
     drafts: list[tuple[Claim, int]] = []
     open_quote: list[Unit] = []
+    quote_from: int | None = None  # the line of 'X said: "A. B."', whose quote runs on
     unread = 0
     for unit in cleaned.body():
         sentence = text[unit.start:unit.end]
@@ -54,19 +55,24 @@ def extract(doc: SourceDocument, taxonomy: Taxonomy | None = None) -> Extraction
                            or too_long):
             drafts += _quoted_run(open_quote, None, text, doc, state)
             open_quote = []
+        if quote_from is not None and (unit.line != quote_from or sentence.startswith('"')):
+            quote_from = None
         if too_long:
             drafts += _unread_claims(sentence, unit, doc, state)
             unread += 1
             continue
         if _QUESTION.search(sentence) and not open_quote:
             continue
-        if open_quote or _opens_quote(sentence):
+        if open_quote or _opens_quote(sentence) or quote_from is not None:
             open_quote.append(unit)
-            if len(open_quote) > 1 and sentence.count('"') % 2 == 1:
+            if (len(open_quote) > 1 or quote_from is not None) \
+                    and sentence.count('"') % 2 == 1:
                 drafts += _quoted_run(open_quote[:-1], unit, text, doc, state)
-                open_quote = []
+                open_quote, quote_from = [], None
             continue
         drafts += _sentence_claims(sentence, unit.start, unit.line, doc, state)
+        if sentence.count('"') % 2 == 1 and state.last_quote_speaker:
+            quote_from = unit.line
     if open_quote:
         drafts += _quoted_run(open_quote, None, text, doc, state)
     claims = _link_denials([c for c, _ in drafts])
