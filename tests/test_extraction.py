@@ -30,6 +30,10 @@ def one(text: str) -> Claim:
 
 
 @pytest.mark.parametrize("sentence, kind, speaker", [
+    ("A survey of harbour tenants published in March found that most had not been told of "
+     "the rent rise.", "according_to", "survey of harbour tenants published in March"),
+    ("A 2019 study by the river authority and two universities found that the dyke was "
+     "sinking.", "according_to", "2019 study by the river authority and two universities"),
     ("The ferry will run again on Monday, economists at the harbour bank said.", "indirect",
      "economists at the harbour bank"),
     ("The families were moved to the school gym, attorneys for the tenants said.", "indirect",
@@ -238,6 +242,10 @@ def test_every_sentence_of_a_quotation_is_kept_and_credited(text: str) -> None:
     assert any(c.text.startswith("We lost the lower road") for c in quoted)  # "we" is hers
     assert ("Nobody was hurt" in text) == any(c.text == "Nobody was hurt" for c in quoted)
     assert [c.text for c in found if c.kind == "outlet"] == ["The council meets on Friday."]
+
+
+def test_found_with_an_object_is_a_deed_not_a_finding() -> None:
+    assert one("Rescuers found 31 survivors in the rubble of the market.").kind == "outlet"
 
 
 def test_people_familiar_with_the_matter_are_anonymous() -> None:

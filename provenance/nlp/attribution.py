@@ -243,7 +243,7 @@ def _trailing_said(s: str) -> Attribution | None:
         return None
     who = m.group("who") or m.group("who2")
     named = who[:1].isupper() or who.split()[0].lower() in _DETERMINERS \
-        or _is_group(_head_noun(who)) or who.split()[-1][:1].isupper()
+        or _is_group(lx.head_noun(who)) or who.split()[-1][:1].isupper()
     if not named or not _is_subject(who) or _reporting_verb(m.group("content")) is not None:
         return None
     verb = (m.group("verb") or m.group("verb2")).split()[0]
@@ -393,8 +393,12 @@ def _strip_intro(text: str) -> str:
 def _is_subject(phrase: str) -> bool:
     """Whether ``phrase`` can be the subject of a reporting verb (a noun phrase)."""
     words = phrase.split()
-    if not words or len(words) > 9 or _CLAUSE_WORDS.search(phrase):
+    if not words or _CLAUSE_WORDS.search(phrase):
         return False
+    if len(words) > 9:  # long only when it names a body of people or a study, poll, report
+        head = lx.head_noun(phrase)
+        return len(words) <= 16 and (_is_group(head) or head in lx.SOURCE_NOUNS) \
+            and not _FINITE.search(phrase.lower())
     if "," in phrase and not re.search(r",\s*(?:and\s+)?[A-Z]", phrase):
         return False
     if _FINITE.search(phrase.lower()):
@@ -402,27 +406,22 @@ def _is_subject(phrase: str) -> bool:
     if any(w in lx.IRREGULAR_PAST_FORMS for w in words[1:]):
         return False  # "the dyke held": a clause, not who said it
     first, last = words[0], words[-1]
-    if last.lower() in lx.GROUP_NOUNS or _is_group(_head_noun(phrase)):
-        return True  # "52 percent of registered voters", "attorneys for the family"
+    head = lx.head_noun(phrase)
+    if last.lower() in lx.GROUP_NOUNS or _is_group(head) or head in lx.SOURCE_NOUNS:
+        return True  # "52 percent of registered voters", "attorneys for the family", "a poll"
     if any(w.endswith("ed") and w.islower() and len(w) > 4 for w in words[1:]):
         return False
     return first[:1].isupper() or first.lower() in ("the", "both", "a", "an") or len(words) <= 3 \
         or last[:1].isupper() or last.lower() in lx.GROUP_NOUNS  # "union leader Marta Okafor"
 
 
-_HEAD_END = re.compile(r"\s(?:of|for|at|in|from|with|on|close\s+to|familiar)\s")
 _AGENT_NOUN = re.compile(r"^[a-z]{3,}(?:er|ist|ant|ent|or|ian)s?$")
-
-
-def _head_noun(phrase: str) -> str:
-    """The noun a phrase is about: "attorneys for the family" -> "attorneys"."""
-    words = _HEAD_END.split(f" {phrase} ", maxsplit=1)[0].split()
-    return words[-1].lower() if words else ""
 
 
 def _is_group(noun: str) -> bool:
     """A noun for people: "officials", "attorneys", "an engineer", "economists"."""
     return noun in lx.GROUP_NOUNS or bool(_AGENT_NOUN.match(noun))
+
 
 
 def _inside_quotes(s: str, pos: int) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Verbs that report speech or a stance; a clause after them is the speaker's content.
 CLAUSE_VERBS = frozenset(
     "said says say told tells added adds noted notes insisted insists stated states claimed"
@@ -12,7 +14,7 @@ CLAUSE_VERBS = frozenset(
     " revealed disclosed suggested suggests estimated estimates predicted predicts announced"
     " announces showed shows indicated indicates conceded countered recalled remarked"
     " complained hinted signaled signalled reiterated reiterates reaffirmed reaffirms agreed"
-    " promised vowed pledged".split()
+    " promised vowed pledged found finds".split()
 )
 # Verbs whose object, not a that-clause, carries the content: the claim keeps the speaker.
 OBJECT_VERBS = frozenset(
@@ -23,13 +25,18 @@ OBJECT_VERBS = frozenset(
     " claims promised vowed pledged estimated estimates put".split()
 )
 # Only with "that" after them do these report a claim ("pledged to help" is a deed).
-THAT_ONLY_VERBS = frozenset("promised vowed pledged agreed".split())
+THAT_ONLY_VERBS = frozenset("promised vowed pledged agreed found finds".split())
 DENIAL_VERBS = frozenset("denied denies dismissed dismisses rejected rejects refuted refutes"
                          " disputed disputes".split())
 DENIED_OBJECTS = frozenset("report reports claim claims allegation allegations story stories"
                            " rumor rumors rumour rumours accusation accusations it them that"
                            " reporting account accounts".split())
-EVIDENTIAL_VERBS = frozenset("showed shows indicated indicates".split())
+EVIDENTIAL_VERBS = frozenset("showed shows indicated indicates found finds".split())
+# Things that find or show, as people say: "a poll found that ...", "the data showed".
+SOURCE_NOUNS = frozenset(
+    "study studies survey surveys poll polls report reports analysis review audit census"
+    " data figures statistics records documents investigation inquiry research estimate"
+    " estimates model forecast count tally assessment".split())
 # Gerunds whose object is the content ("saying the deal is done") vs. a deed with the
 # speaker kept in the text ("expressing commitment to ...").
 CLAUSE_GERUNDS = frozenset(
@@ -111,3 +118,15 @@ GROUP_NOUNS = frozenset(
     " resident witness analyst expert attorneys lawyers relatives neighbours neighbors"
     " parents students teachers executives staff colleagues friends".split()
 )
+
+_HEAD_END = re.compile(r"\s(?:of|for|at|in|from|with|on|by|close\s+to|familiar)\s")
+_PARTICIPLE_WORD = re.compile(r"^[a-z]{3,}(?:ed|ing)$")
+
+
+def head_noun(phrase: str) -> str:
+    """The noun a phrase is about, lower-cased: "attorneys for the family" -> "attorneys",
+    "a poll released in August" -> "poll"."""
+    words = _HEAD_END.split(f" {phrase} ", maxsplit=1)[0].split()
+    while len(words) > 1 and _PARTICIPLE_WORD.match(words[-1]):
+        words.pop()
+    return words[-1].lower() if words else ""

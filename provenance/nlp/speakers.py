@@ -18,6 +18,7 @@ from importlib import resources
 from rapidfuzz import fuzz
 
 from provenance.domain import Speaker
+from provenance.nlp import lexicon as lx
 from provenance.text import comparable
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "who", "we", "i"})
@@ -91,6 +92,8 @@ def parse_speaker(phrase: str) -> Speaker | None:
     if _ANONYMOUS.search(mention) and not _trailing_name(mention.split())[0]:
         return Speaker(name=_LEADING.sub("", mention), kind="anonymous", mention=mention)
     bare = _LEADING.sub("", mention)
+    if lx.head_noun(bare) in lx.SOURCE_NOUNS:  # "a poll published in March": not "March"
+        return Speaker(name=bare, kind="organization", mention=mention)
     words = bare.split()
     name, role_words = _trailing_name(words)
     if not name:
