@@ -244,6 +244,36 @@ def test_every_sentence_of_a_quotation_is_kept_and_credited(text: str) -> None:
     assert [c.text for c in found if c.kind == "outlet"] == ["The council meets on Friday."]
 
 
+def test_a_deed_and_then_a_saying_are_two_claims() -> None:
+    found = claims_of("Ana Ruiz toured the flooded harbour on Monday and said the ferry would "
+                      "run again in May.")
+    assert [(c.kind, c.speakers[0].name if c.speakers else None, c.text) for c in found] == [
+        ("outlet", None, "Ana Ruiz toured the flooded harbour on Monday"),
+        ("indirect", "Ana Ruiz", "The ferry would run again in May")]
+
+
+@pytest.mark.parametrize("sentence, speaker, via, text", [
+    ("The minister met the dockers on Friday and told them that the talks would resume.",
+     "minister", (), "The talks would resume"),
+    ("Berg told Radio Nord the dam would hold until spring.", "Berg", ("Radio Nord",),
+     "The dam would hold until spring"),
+    ("The ferry had been delayed by ice, as harbour officials have said.",
+     "harbour officials", (), "The ferry had been delayed by ice"),
+])
+def test_told_objects_and_as_clauses(sentence: str, speaker: str, via: tuple[str, ...],
+                                     text: str) -> None:
+    claim = [c for c in claims_of(sentence) if c.speakers][-1]
+    assert (claim.speakers[0].name, claim.via, claim.text) == (speaker, via, text)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ferry left the harbour at noon and said nothing more.",
+    "The statement leaves open whether the driver had a permit, as police have said.",
+])
+def test_no_speaker_is_made_up(sentence: str) -> None:
+    assert all(c.kind == "outlet" for c in claims_of(sentence))
+
+
 def test_found_with_an_object_is_a_deed_not_a_finding() -> None:
     assert one("Rescuers found 31 survivors in the rubble of the market.").kind == "outlet"
 

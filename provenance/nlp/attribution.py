@@ -9,7 +9,7 @@ colon; an aside ("However, he said, ..."); "according to"; subject + reporting v
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from provenance.domain import OWN_REPORTING
 from provenance.nlp import lexicon as lx
@@ -99,7 +99,7 @@ _STATEMENT_VIA = re.compile(
 )
 _TOLD_OBJECT = re.compile(
     r"^\s*(?P<obj>(?:the\s+)?(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*|reporters|journalists"
-    r"|lawmakers|parliament|supporters|the\s+\w+(?:\s+\w+)?))\s+(?=\S)"
+    r"|lawmakers|parliament|supporters|them|him|her|us|me|the\s+\w+(?:\s+(?!that\b)\w+)?))\s+(?=\S)"
 )
 _WHEN = (r"(?:(?:" + "|".join(lx.WEEKDAYS + lx.MONTHS) + r"|(?:19|20)\d\d)"
          r"(?:\s+(?:morning|afternoon|evening|night))?)")
@@ -146,6 +146,9 @@ class Attribution:
     """Words before an aside that begin the content ("The talks, he said, would ...")."""
     more: tuple[int, int] | None = None
     """Further content after the attribution (", adding that ...")."""
+    act: tuple[int, int] | None = None
+    """What the speaker did before saying it, a claim of the outlet's own ("Ana Ruiz toured
+    the harbour and said ..."), as a span of the sentence."""
 
 
 def has_cue(text: str) -> bool:
@@ -158,7 +161,7 @@ def has_cue(text: str) -> bool:
 def attribute(sentence: str) -> Attribution:
     """Read the attribution of one sentence (kind ``none`` when the outlet speaks)."""
     for finder in (_quote_first, _dash_or_label, _colon, _aside, _according, _trailing_said,
-                   _reporting_verb):
+                   _as_said, _reporting_verb):
         found = finder(sentence)
         if found is not None:
             return found
@@ -260,6 +263,26 @@ def _trailing_said(s: str) -> Attribution | None:
                        more=more)
 
 
+# "The ferry was delayed by ice, as harbour officials have said."
+_AS_SAID = re.compile(
+    r"^(?P<content>[^\"]{12,}?),?\s+as\s+(?P<who>[^,\"]{2,60}?)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:long\s+|repeatedly\s+|previously\s+)?(?P<verb>said|reported|noted|confirmed|stated"
+    r"|acknowledged|predicted|warned|claimed|argued)(?P<rest>\s+\w+(?:\s+\w+)?)?[.!]?$")
+
+
+_EMBEDDED_QUESTION = re.compile(r"\b(?:whether|if)\b")
+
+
+def _as_said(s: str) -> Attribution | None:
+    m = _AS_SAID.match(s)
+    if m is None or not _is_subject(m.group("who")) or _reporting_verb(m.group("content")) \
+            or _EMBEDDED_QUESTION.search(m.group("content")):
+        return None  # "It does not say whether X, as police said": police said X, not that
+    kind = "reported" if m.group("verb") == "reported" else "indirect"
+    return Attribution(kind, m.group("who"), _inner(s, *m.span("content")), verb=m.group("verb"),
+                       context=(m.group("rest") or "").strip())
+
+
 def _according(s: str) -> Attribution | None:
     m = _ACCORDING_TAIL.match(s) or _ACCORDING_HEAD.match(s) or _ACCORDING_ASIDE.match(s)
     if m is None:
@@ -294,11 +317,21 @@ def _reporting_verb(s: str) -> Attribution | None:
         if _RELATIVE_BEFORE.search(work, 0, m.start()):
             continue  # "Marchand, who declared ..., said": the verb of a "who" clause
         subject = _subject_phrase(work[: m.start()])
-        if not _is_subject(subject):
-            continue
         verb = m.group("verb").split()[-1]
-        return _after_verb(s, subject, verb, m.end(), cites, anonymous)
+        if _is_subject(subject):
+            return _after_verb(s, subject, verb, m.end(), cites, anonymous)
+        coordinated = _DEED_THEN.match(work[: m.start()])
+        if coordinated and _is_subject(coordinated.group("who")):
+            found = _after_verb(s, coordinated.group("who"), verb, m.end(), cites, anonymous)
+            return replace(found, act=_inner(s, 0, coordinated.end("deed"))) if found else None
     return None
+
+
+# "Ana Ruiz toured the harbour on Monday and said ...": a speaker, a deed in the past, "and".
+_DEED_THEN = re.compile(
+    r"^(?P<deed>(?P<who>(?:[Tt]he\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}|[Tt]he\s+[a-z]+"
+    r"(?:\s+[a-z]+)?)\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|" + "|".join(sorted(lx.IRREGULAR_PAST_FORMS))
+    + r")\b[^\";]{3,150}?),?\s+and(?:\s+(?:also|then|later))?\s*$")
 
 
 def _after_verb(s: str, subject: str, verb: str, pos: int, cites: tuple[str, ...],
@@ -307,7 +340,7 @@ def _after_verb(s: str, subject: str, verb: str, pos: int, cites: tuple[str, ...
     via: tuple[str, ...] = ()
     if verb in ("told", "tells"):
         obj = _TOLD_OBJECT.match(rest)
-        if obj and " that " not in rest[: obj.end() + 6][:-1]:
+        if obj and " that " not in f" {obj.group('obj')} ":
             if obj.group("obj")[:1].isupper():
                 via = via + (obj.group("obj"),)
             pos += obj.end()

@@ -103,6 +103,8 @@ def _clause_pieces(sentence: str) -> list[Piece]:
     if lead and lead.end() <= c0:
         pieces.append(_lead_gerund_piece(lead))
     pieces += _speaker_acts(sentence, c0)
+    if att.act is not None:  # "X toured the site and said ...": the visit is the outlet's
+        pieces.append(Piece(_tidy(sentence[att.act[0]:att.act[1]]), *att.act))
     content = _split_region(sentence, c0, c1, att)
     if att.whole:
         # "Maduro accused the opposition of ...": the claim keeps speaker and verb; clauses
