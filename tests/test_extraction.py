@@ -274,6 +274,20 @@ def test_no_speaker_is_made_up(sentence: str) -> None:
     assert all(c.kind == "outlet" for c in claims_of(sentence))
 
 
+def test_a_quoted_question_is_on_the_record_and_the_outlets_own_is_not() -> None:
+    found = claims_of('"Who will pay for the new levee?" the mayor asked.\n\n'
+                      "Who will pay for the new levee?")
+    assert [(c.kind, c.speakers[0].name, c.text) for c in found] == [
+        ("direct_quote", "mayor", "Who will pay for the new levee?")]
+
+
+def test_a_long_fronted_clause_does_not_hide_the_speaker() -> None:
+    claim = one("Though it is hard to judge how much the storm season has weakened the old "
+                "levee, engineers say the repairs will take at least a year.")
+    assert (claim.speakers[0].name, claim.text) == (
+        "engineers", "The repairs will take at least a year")
+
+
 def test_found_with_an_object_is_a_deed_not_a_finding() -> None:
     assert one("Rescuers found 31 survivors in the rubble of the market.").kind == "outlet"
 

@@ -28,7 +28,7 @@ _GROUP = (r"(?:[a-z][\w'-]*\s+){0,2}(?:" + "|".join(sorted(lx.GROUP_NOUNS))
 _NAMEISH = rf"(?:{_GROUP}|he|she|they|[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|the|de|al))*" \
            r"|the\s+[\w'-]+(?:\s+[\w'-]+){0,3})"
 # After a quote, verbs that only mark who is speaking ("he continued") count too.
-_QUOTE_VERB = rf"(?:{_VERB}|continued|replied|responded|quipped|joked|recalled)"
+_QUOTE_VERB = rf"(?:{_VERB}|continued|replied|responded|quipped|joked|recalled|asked|wondered)"
 _QUOTE_FIRST = re.compile(
     rf"^\"(?P<q>[^\"]+)\"\s*+,?\s*+(?P<who>[^\"\s][^\"]{{0,89}}?)\s++(?P<verb>{_QUOTE_VERB})\b"
     r"(?P<rest>.*)$"
@@ -413,11 +413,16 @@ def _subject_phrase(text: str) -> str:
     return subject
 
 
+# A fronted adverbial or subordinate clause: "In April, ", "Though the cost is hard to
+# judge, " (up to a long clause: the subject follows its comma).
+_INTRO = re.compile(r"^([A-Za-z]+)\b[^,\"]{0,160},\s+")
+
+
 def _strip_intro(text: str) -> str:
     """Drop a leading adverbial ("In April, ", "However, ") before the subject."""
     stripped = _LEAD_CONJUNCTION.sub("", text.strip())
     while True:
-        m = re.match(r"^([A-Za-z]+)\b[^,\"]{0,80},\s+", stripped)
+        m = _INTRO.match(stripped)
         if not m or m.group(1).lower() not in lx.INTRO_WORDS | lx.LEAD_PARTICIPLES:
             return stripped
         stripped = stripped[m.end():]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from provenance.domain import OWN_REPORTING, ArticleMeta, Claim, Extraction, SourceDocument, Speaker
 from provenance.nlp import wire
+from provenance.nlp.attribution import attribute
 from provenance.nlp.claims import Piece, split_sentence
 from provenance.nlp.clean import Unit, clean
 from provenance.nlp.dates import event_date, find_dates
@@ -61,8 +62,8 @@ def extract(doc: SourceDocument, taxonomy: Taxonomy | None = None) -> Extraction
             drafts += _unread_claims(sentence, unit, doc, state)
             unread += 1
             continue
-        if _QUESTION.search(sentence) and not open_quote:
-            continue
+        if _QUESTION.search(sentence) and not open_quote and not _asked_by_someone(sentence):
+            continue  # the outlet's own questions assert nothing
         if open_quote or _opens_quote(sentence) or quote_from is not None:
             open_quote.append(unit)
             if (len(open_quote) > 1 or quote_from is not None) \
@@ -105,6 +106,11 @@ def _unread_claims(sentence: str, unit: Unit, doc: SourceDocument,
             drafts.append((_claim(piece, sentence, unit.start, doc, state), unit.line))
         start = end
     return drafts
+
+
+def _asked_by_someone(sentence: str) -> bool:
+    """'"Who will pay for it?" the mayor asked.': a quoted question, on the record."""
+    return '"' in sentence and attribute(sentence).speaker is not None
 
 
 def _opens_quote(sentence: str) -> bool:
