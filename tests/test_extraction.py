@@ -288,6 +288,21 @@ def test_a_long_fronted_clause_does_not_hide_the_speaker() -> None:
         "engineers", "The repairs will take at least a year")
 
 
+@pytest.mark.parametrize("sentence, kind, text", [
+    ('Ana Ruiz defended the plan, saying, "The levee cannot wait another winter."',
+     "direct_quote", "The levee cannot wait another winter."),
+    ("Ana Ruiz defended the plan on Monday, tweeting that the levee could not wait.",
+     "indirect", "The levee could not wait."),
+    ("Ana Ruiz approved the plan, adding the pumps would arrive in May.", "indirect",
+     "The pumps would arrive in May."),
+])
+def test_participial_cues_carry_the_speakers_words(sentence: str, kind: str,
+                                                   text: str) -> None:
+    found = claims_of(sentence)
+    said = [c for c in found if c.speakers]
+    assert [(c.kind, c.speakers[0].name, c.text) for c in said] == [(kind, "Ana Ruiz", text)]
+
+
 def test_found_with_an_object_is_a_deed_not_a_finding() -> None:
     assert one("Rescuers found 31 survivors in the rubble of the market.").kind == "outlet"
 

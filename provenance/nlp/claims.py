@@ -42,7 +42,7 @@ _LEAD_GERUND = re.compile(
     r"^(?:Despite|Amid|After|Following)\s+(?P<who>[^,\"]{1,50}?)\s+(?P<g>"
     + "|".join(sorted(lx.GERUND_VERBS)) + r")\s+(?P<obj>[^,]+),\s+"
 )
-_PARTICIPLE = re.compile(r",\s+(?P<g>[a-z]+ing)\s+")
+_PARTICIPLE = re.compile(r",\s+(?P<g>[a-z]+ing),?\s+")
 _REDUCED_PASSIVE = re.compile(
     r"\s+(?:following|amid|after|during|despite)\s+(?P<np>(?:an?|the)\s+(?:[\w-]+\s+){0,3}?)"
     r"(?P<pp>[a-z]{3,}ed)\s+by\s+")
@@ -376,9 +376,11 @@ def _hanging_piece(s: str, m: re.Match[str], a: int, b: int, subject: str | None
     main_words = len(s[a:m.start()].split())
     if gerund in lx.PREPOSITIONAL_ING or main_words < 3:
         return None
-    if gerund in lx.CLAUSE_GERUNDS and subject:  # "Ruiz attacked the plan, saying ..."
-        text = re.sub(r"^that\s+", "", rest)
-        return Piece(_tidy(text), m.end(), b, kind="indirect", speaker=subject,
+    if gerund in lx.CLAUSE_GERUNDS and subject and _says_something(rest):
+        text = re.sub(r"^that\s+", "", rest)  # "Ruiz attacked the plan, saying ..."
+        quoted = text.startswith('"') and text.rstrip(" .").endswith('"')
+        return Piece(_tidy(text.strip('" ') if quoted else text), m.end() + quoted, b,
+                     kind="direct_quote" if quoted else "indirect", speaker=subject,
                      origin="hanging")
     if main_words < 4:
         return None
@@ -395,6 +397,17 @@ def _hanging_piece(s: str, m: re.Match[str], a: int, b: int, subject: str | None
         _antecedent(before, 0, len(before))
     return Piece(_tidy(f"{doer} {lx.past_tense(gerund)} {rest}"), m.start("g"), b,
                  origin="hanging")
+
+
+# Present forms are left out: "plan", "work" and "need" are as often nouns.
+_FINITE_WORD = re.compile(r"\b(?:" + "|".join(sorted(lx.AUXILIARIES | lx.IRREGULAR_PAST_FORMS))
+                          + r"|[a-z]{2,}ed)\b")
+
+
+def _says_something(rest: str) -> bool:
+    """After "saying" or "adding": a clause or a quote ("adding that the pumps failed"),
+    not an object ("adding two pumps to the plan")."""
+    return rest.startswith(("that ", '"')) or bool(_FINITE_WORD.search(rest))
 
 
 def _subject(clause: str) -> str | None:

@@ -41,7 +41,8 @@ SOURCE_NOUNS = frozenset(
 # speaker kept in the text ("expressing commitment to ...").
 CLAUSE_GERUNDS = frozenset(
     "saying adding noting claiming insisting arguing warning stressing explaining stating"
-    " declaring suggesting asserting alleging emphasizing".split()
+    " declaring suggesting asserting alleging emphasizing tweeting posting writing"
+    " acknowledging conceding".split()
 )
 GERUND_VERBS = frozenset(
     "saying adding noting claiming insisting arguing warning predicting expressing stressing"
