@@ -376,7 +376,8 @@ def _hanging_piece(s: str, m: re.Match[str], a: int, b: int, subject: str | None
     main_words = len(s[a:m.start()].split())
     if gerund in lx.PREPOSITIONAL_ING or main_words < 3:
         return None
-    if gerund in lx.CLAUSE_GERUNDS and subject and _says_something(rest):
+    if gerund in lx.CLAUSE_GERUNDS and subject and (
+            gerund not in _OBJECT_GERUNDS or _says_something(rest)):
         text = re.sub(r"^that\s+", "", rest)  # "Ruiz attacked the plan, saying ..."
         quoted = text.startswith('"') and text.rstrip(" .").endswith('"')
         return Piece(_tidy(text.strip('" ') if quoted else text), m.end() + quoted, b,
@@ -402,6 +403,11 @@ def _hanging_piece(s: str, m: re.Match[str], a: int, b: int, subject: str | None
 # Present forms are left out: "plan", "work" and "need" are as often nouns.
 _FINITE_WORD = re.compile(r"\b(?:" + "|".join(sorted(lx.AUXILIARIES | lx.IRREGULAR_PAST_FORMS))
                           + r"|[a-z]{2,}ed)\b")
+
+
+_OBJECT_GERUNDS = frozenset("adding noting posting writing acknowledging conceding stressing"
+                            " explaining emphasizing".split())
+"""Cues that also take a plain object ("adding two pumps", "noting the delay")."""
 
 
 def _says_something(rest: str) -> bool:
