@@ -303,6 +303,25 @@ def test_participial_cues_carry_the_speakers_words(sentence: str, kind: str,
     assert [(c.kind, c.speakers[0].name, c.text) for c in said] == [(kind, "Ana Ruiz", text)]
 
 
+@pytest.mark.parametrize("sentence, speaker, text", [
+    ("The mayor is telling residents that the levee will hold.", "mayor",
+     "The levee will hold"),
+    ("Engineers are warning that the old levee may fail in a spring flood.", "Engineers",
+     "The old levee may fail in a spring flood"),
+])
+def test_progressive_cues_report_speech(sentence: str, speaker: str, text: str) -> None:
+    claim = one(sentence)
+    assert (claim.speakers[0].name, claim.text) == (speaker, text)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ana Ruiz did not say that the levee would fail.",
+    "The inspection report does not say whether the pumps were serviced.",
+])
+def test_what_someone_did_not_say_is_not_their_claim(sentence: str) -> None:
+    assert one(sentence).kind == "outlet"
+
+
 def test_found_with_an_object_is_a_deed_not_a_finding() -> None:
     assert one("Rescuers found 31 survivors in the rubble of the market.").kind == "outlet"
 

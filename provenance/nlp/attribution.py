@@ -19,7 +19,10 @@ _VERB_ALT = "|".join(sorted(lx.CLAUSE_VERBS | lx.OBJECT_VERBS | lx.DENIAL_VERBS,
 _AUX = r"(?:(?:has|have|had|was|were|is|are|will|would|did|does|do|could|may|might)\s+" \
        r"(?:(?:also|not|repeatedly|previously|already|long|since)\s+)*(?:been\s+)?)?"
 _QUOTED_AS = r"(?:(?:was|were|is|are)\s+quoted\s+as\s+saying|quoted)"
-_VERB = rf"(?:{_QUOTED_AS}|{_AUX}(?:{_VERB_ALT}|referred))"
+# "is telling voters that", "were warning that": speech going on.
+_PROGRESSIVE = r"(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:" + "|".join(
+    sorted(lx.SPEECH_GERUNDS)) + ")"
+_VERB = rf"(?:{_QUOTED_AS}|{_PROGRESSIVE}|{_AUX}(?:{_VERB_ALT}|referred))"
 _VERB_AFTER_SPACE = re.compile(rf"\s(?P<verb>{_VERB})\b")
 _TRAILING_ASIDE = re.compile(r",\s*+[a-z]++(?:\s++[a-z]++){0,3}\s*+,?\s*$")  # ", however,"
 # Unnamed groups: "aides", "senior officials", and agent nouns ("engineers", "economists").
@@ -99,7 +102,8 @@ _STATEMENT_VIA = re.compile(
 )
 _TOLD_OBJECT = re.compile(
     r"^\s*(?P<obj>(?:the\s+)?(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*|reporters|journalists"
-    r"|lawmakers|parliament|supporters|them|him|her|us|me|the\s+\w+(?:\s+(?!that\b)\w+)?))\s+(?=\S)"
+    r"|lawmakers|parliament|supporters|them|him|her|us|me|the\s+\w+(?:\s+(?!that\b)\w+)?|"
+    + "|".join(sorted(lx.GROUP_NOUNS)) + r"))\s+(?=\S)"
 )
 _WHEN = (r"(?:(?:" + "|".join(lx.WEEKDAYS + lx.MONTHS) + r"|(?:19|20)\d\d)"
          r"(?:\s+(?:morning|afternoon|evening|night))?)")
@@ -317,7 +321,9 @@ def _reporting_verb(s: str) -> Attribution | None:
         if _RELATIVE_BEFORE.search(work, 0, m.start()):
             continue  # "Marchand, who declared ..., said": the verb of a "who" clause
         subject = _subject_phrase(work[: m.start()])
-        verb = m.group("verb").split()[-1]
+        if _NEGATED.search(m.group("verb")):
+            return None  # "did not say that ...": what the subject did not claim
+        verb = _finite(m.group("verb").split()[-1])
         if _is_subject(subject):
             return _after_verb(s, subject, verb, m.end(), cites, anonymous)
         coordinated = _DEED_THEN.match(work[: m.start()])
@@ -325,6 +331,14 @@ def _reporting_verb(s: str) -> Attribution | None:
             found = _after_verb(s, coordinated.group("who"), verb, m.end(), cites, anonymous)
             return replace(found, act=_inner(s, 0, coordinated.end("deed"))) if found else None
     return None
+
+
+_NEGATED = re.compile(r"\bnot\b")
+
+
+def _finite(verb: str) -> str:
+    """"telling" -> "told": a progressive cue reads as its verb does."""
+    return lx.past_tense(verb) if verb.endswith("ing") else verb
 
 
 # "Ana Ruiz toured the harbour on Monday and said ...": a speaker, a deed in the past, "and".

@@ -44,6 +44,9 @@ CLAUSE_GERUNDS = frozenset(
     " declaring suggesting asserting alleging emphasizing tweeting posting writing"
     " acknowledging conceding".split()
 )
+# Cues that report speech in the progressive ("is telling voters that").
+SPEECH_GERUNDS = frozenset(
+    "saying telling warning arguing insisting claiming predicting suggesting".split())
 GERUND_VERBS = frozenset(
     "saying adding noting claiming insisting arguing warning predicting expressing stressing"
     " accusing calling describing telling announcing reiterating denying suggesting asserting"
