@@ -322,6 +322,16 @@ def test_what_someone_did_not_say_is_not_their_claim(sentence: str) -> None:
     assert one(sentence).kind == "outlet"
 
 
+@pytest.mark.parametrize("sentence, names", [
+    ("Both the port authority and the dockers' union denied the report.",
+     ["port authority", "dockers' union"]),
+    ("The ministry and the army said the coast road was closed.", ["ministry", "army"]),
+])
+def test_every_body_named_in_a_joint_subject_is_credited(sentence: str,
+                                                         names: list[str]) -> None:
+    assert [s.name for s in one(sentence).speakers] == names
+
+
 def test_found_with_an_object_is_a_deed_not_a_finding() -> None:
     assert one("Rescuers found 31 survivors in the rubble of the market.").kind == "outlet"
 

@@ -67,7 +67,8 @@ MAX_MENTION_CHARS = 150
 @lru_cache(maxsize=16384)  # articles name the same few people over and over
 def parse_speakers(phrase: str) -> tuple[Speaker, ...]:
     """Every speaker in a subject phrase ("Both Trump and the Kremlin" -> two)."""
-    parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase.strip()) if p.strip()]
+    parts = [re.sub(r"^both\s+", "", p, flags=re.IGNORECASE)
+             for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase.strip()) if p.strip()]
     if len(parts) > 1 and all(_looks_like_name(p) for p in parts):
         found = [parse_speaker(p) for p in parts]
         return tuple(s for s in found if s is not None)
@@ -76,8 +77,14 @@ def parse_speakers(phrase: str) -> tuple[Speaker, ...]:
 
 
 def _looks_like_name(part: str) -> bool:
-    words = _LEADING.sub("", part.strip()).split()
-    return bool(words) and (words[-1][:1].isupper() or words[0].lower() in PRONOUNS)
+    """A name, a pronoun, or a body named by its noun ("the dockers' union")."""
+    bare = _LEADING.sub("", part.strip())
+    words = bare.split()
+    if not words:
+        return False
+    body = re.match(r"(?:both\s+)?the\s", part.strip(), re.IGNORECASE) is not None \
+        and lx.head_noun(bare) in _ORG_WORDS | lx.GROUP_NOUNS
+    return words[-1][:1].isupper() or words[0].lower() in PRONOUNS or body
 
 
 def parse_speaker(phrase: str) -> Speaker | None:
