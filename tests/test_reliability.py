@@ -83,6 +83,7 @@ PUMPED = {  # the inputs that backtracked for minutes or hours, one per attack
     "quote_then_whitespace": '"Yes"' + "\t" * 300 + "x.",
     "according_to_run": "according to officials, " * 200,
     "which_run": "the plan, which failed, " * 200,
+    "credit_line_of_joined_words": "With" + " and" * 60 + ")x",
 }
 TAXONOMY = load_taxonomy()
 SLOWDOWN_MAX = 25

@@ -20,7 +20,7 @@ from importlib import resources
 
 from provenance.text import comparable
 
-_WORD = r"[^\W\d_][\w.&'-]*"
+_WORD = r"(?!(?:and|of|de)\b)[^\W\d_][\w.&'-]*"  # joining words are no part of a name
 _NAME = rf"{_WORD}(?:\s+(?:of\s+|de\s+)?{_WORD}){{0,4}}"
 _NAMES = rf"{_NAME}(?:\s*(?:,|/|;|\band\b)\s*{_NAME})*"
 
@@ -51,6 +51,8 @@ DISTRIBUTOR = CreditForm("distributed", re.compile(
     rf"\b(?:distributed|supplied|provided|syndicated)\s+by\s+(?:the\s+)?(?P<names>{_NAMES})"),
     False)
 """A sentence naming who distributes the article ("This article is distributed by ...")."""
+CREDIT_MAX_CHARS = 300
+"""A credit line names a few agencies; a longer line is prose, and is not tried."""
 BYLINE_MAX_WORDS = 8
 """Longer lines are not bylines: "Kestrel News Agency" is, a heading is not."""
 
@@ -65,6 +67,8 @@ _DATELINE = re.compile(
 def line_credits(line: str, outlet: str | None = None) -> tuple[str, ...] | None:
     """The agencies a whole line credits, or None when it is no wire credit."""
     line = line.strip()
+    if len(line) > CREDIT_MAX_CHARS:
+        return None
     for form in CREDIT_FORMS:
         if form.name == "byline" and len(line.split()) > BYLINE_MAX_WORDS:
             continue
