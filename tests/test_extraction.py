@@ -332,6 +332,21 @@ def test_every_body_named_in_a_joint_subject_is_credited(sentence: str,
     assert [s.name for s in one(sentence).speakers] == names
 
 
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Wednesday, the harbour master said the ferry would run again.", "harbour master"),
+    ("Overall, the survey said most tenants wanted the ferry back.", "survey"),
+    ("In a Facebook message posted Friday, the mayor said the ferry would run again.",
+     "mayor"),
+    ("On Wednesday the harbour master said the ferry would run again.", "harbour master"),
+    ("In May the board said the ferry would run again.", "board"),
+    ("Finally, Ana Ruiz said the ferry would run again.", "Ana Ruiz"),
+    ("June Carter, a ferry pilot, said the crossing was safe.", "June Carter"),
+    ("May Lindqvist said the crossing was safe.", "May Lindqvist"),
+])
+def test_a_fronted_time_or_adverb_is_never_the_speaker(sentence: str, speaker: str) -> None:
+    assert one(sentence).speakers[0].name == speaker
+
+
 def test_found_with_an_object_is_a_deed_not_a_finding() -> None:
     assert one("Rescuers found 31 survivors in the rubble of the market.").kind == "outlet"
 

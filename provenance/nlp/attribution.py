@@ -334,6 +334,8 @@ def _reporting_verb(s: str) -> Attribution | None:
 
 
 _NEGATED = re.compile(r"\bnot\b")
+_PREPOSITIONS = frozenset("in on at during after before since for by with under over amid"
+                          " following from to into of via through".split())
 
 
 def _finite(verb: str) -> str:
@@ -427,6 +429,15 @@ def _subject_phrase(text: str) -> str:
     return subject
 
 
+_TIME_WORDS = frozenset(lx.WEEKDAYS)  # not months: "June Carter, a farmer, said"
+_MONTH = "|".join(lx.MONTHS)
+# A time before the subject without a comma: "On Wednesday the mayor said", "In May the
+# board said". A month opens one only after a preposition or before a day ("May Ruiz said").
+_LEAD_TIME = re.compile(
+    r"^(?:(?:(?:on|last|this|late|early)\s+)?(?:" + "|".join(lx.WEEKDAYS) + r")"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|(?:in|by|last|this|late|early)\s+(?:{_MONTH})(?:\s+\d{{1,2}})?"
+    rf"|(?:{_MONTH})\s+\d{{1,2}}),?\s+(?=[A-Za-z])", re.IGNORECASE)
 # A fronted adverbial or subordinate clause: "In April, ", "Though the cost is hard to
 # judge, " (up to a long clause: the subject follows its comma).
 _INTRO = re.compile(r"^([A-Za-z]+)\b[^,\"]{0,160},\s+")
@@ -435,26 +446,34 @@ _INTRO = re.compile(r"^([A-Za-z]+)\b[^,\"]{0,160},\s+")
 def _strip_intro(text: str) -> str:
     """Drop a leading adverbial ("In April, ", "However, ") before the subject."""
     stripped = _LEAD_CONJUNCTION.sub("", text.strip())
+    stripped = _LEAD_TIME.sub("", stripped)
     while True:
         m = _INTRO.match(stripped)
-        if not m or m.group(1).lower() not in lx.INTRO_WORDS | lx.LEAD_PARTICIPLES:
+        if not m or not _opens_adverbial(m.group(1).lower()):
             return stripped
         stripped = stripped[m.end():]
+
+
+def _opens_adverbial(word: str) -> bool:
+    """"In", "However", "Wednesday", "Overall", "Finally": a word that opens a phrase saying
+    when or how, before the subject."""
+    return word in lx.INTRO_WORDS | lx.LEAD_PARTICIPLES | _TIME_WORDS | {"overall"} \
+        or (word.endswith("ly") and len(word) > 4)
 
 
 def _is_subject(phrase: str) -> bool:
     """Whether ``phrase`` can be the subject of a reporting verb (a noun phrase)."""
     words = phrase.split()
-    if not words or _CLAUSE_WORDS.search(phrase):
-        return False
+    if not words or _CLAUSE_WORDS.search(phrase) or words[0].lower() in _PREPOSITIONS:
+        return False  # "In a Facebook message posted Friday": when, not who
     if len(words) > 9:  # long only when it names a body of people or a study, poll, report
         head = lx.head_noun(phrase)
         return len(words) <= 16 and (_is_group(head) or head in lx.SOURCE_NOUNS) \
             and not _FINITE.search(phrase.lower())
     if "," in phrase and not re.search(r",\s*(?:and\s+)?[A-Z]", phrase):
         return False
-    if _FINITE.search(phrase.lower()):
-        return False
+    if _FINITE.search(" ".join(w for w in words if not w[:1].isupper())):
+        return False  # a verb among the words; "May Lindqvist" and "Will Ortiz" are names
     if any(w in lx.IRREGULAR_PAST_FORMS for w in words[1:]):
         return False  # "the dyke held": a clause, not who said it
     first, last = words[0], words[-1]
