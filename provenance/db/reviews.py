@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -83,9 +83,12 @@ def reattach(session: Session, article_id: int) -> None:
         m.Review.article_id == article_id, m.Review.claim_id.is_(None))))
     if not detached:
         return
-    claims = list(session.scalars(select(m.Claim).where(m.Claim.article_id == article_id)))
+    rows = session.execute(select(m.Claim.id, m.Claim.text).where(m.Claim.article_id
+                                                                   == article_id))
+    texts = {claim_id: text for claim_id, text in rows}
     for review in detached:
-        best = max(claims, key=lambda c: fuzz.ratio(c.text, review.claim_text), default=None)
-        if best is not None and fuzz.ratio(best.text, review.claim_text) >= REATTACH_MIN:
-            review.claim_id = best.id
+        best = process.extractOne(review.claim_text, texts, scorer=fuzz.ratio,
+                                  score_cutoff=REATTACH_MIN)
+        if best is not None:
+            review.claim_id = best[2]  # (text, score, claim id)
     session.flush()

@@ -117,9 +117,7 @@ _TIME_ADVERBIAL = re.compile(
 )
 _FINITE = re.compile(r"\b(?:" + "|".join(sorted(lx.AUXILIARIES | lx.PRESENT_VERBS)) + r")\b")
 # A finite verb: what the words after "said" need for them to be what was said.
-_CLAUSE_VERB = re.compile(r"\b(?:" + "|".join(sorted(lx.AUXILIARIES | lx.PRESENT_VERBS
-                                                    | lx.IRREGULAR_PAST_FORMS))
-                          + r"|[a-z]{2,}ed)\b")
+_CLAUSE_VERB = lx.finite_verbs()
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which)(?:\s+(?:also|then|later|first|\w+ly))?$")
 _PLACE_BEFORE_THAT = re.compile(
     r"(?P<place>\s*(?:at|in|during|outside|from|after)\s+(?:a|an|the|his|her|its|their)\s"

@@ -400,9 +400,7 @@ def _hanging_piece(s: str, m: re.Match[str], a: int, b: int, subject: str | None
                  origin="hanging")
 
 
-# Present forms are left out: "plan", "work" and "need" are as often nouns.
-_FINITE_WORD = re.compile(r"\b(?:" + "|".join(sorted(lx.AUXILIARIES | lx.IRREGULAR_PAST_FORMS))
-                          + r"|[a-z]{2,}ed)\b")
+_FINITE_WORD = lx.finite_verbs(present=False)  # "adding two pumps to the plan": no verb
 
 
 _OBJECT_GERUNDS = frozenset("adding noting posting writing acknowledging conceding stressing"

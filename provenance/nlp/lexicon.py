@@ -134,3 +134,10 @@ def head_noun(phrase: str) -> str:
     while len(words) > 1 and _PARTICIPLE_WORD.match(words[-1]):
         words.pop()
     return words[-1].lower() if words else ""
+
+
+def finite_verbs(present: bool = True) -> re.Pattern[str]:
+    """A finite verb: an auxiliary, an irregular past, a word in -ed and, with ``present``,
+    the common present forms (which are as often nouns: "plan", "work", "need")."""
+    words = AUXILIARIES | IRREGULAR_PAST_FORMS | (PRESENT_VERBS if present else frozenset())
+    return re.compile(r"\b(?:" + "|".join(sorted(words)) + r"|[a-z]{2,}ed)\b")
