@@ -266,6 +266,49 @@ def test_told_objects_and_as_clauses(sentence: str, speaker: str, via: tuple[str
     assert (claim.speakers[0].name, claim.via, claim.text) == (speaker, via, text)
 
 
+@pytest.mark.parametrize("sentence, speaker, via", [
+    ("The mine will close in June, three engineers familiar with the plan told the Lakeside "
+     "Courier.", "engineers familiar with the plan", ("Lakeside Courier",)),
+    ("The strike will end on Friday, the union secretary told the BBC.", "union secretary",
+     ("BBC",)),
+    ("The museum will charge for entry, a curator who asked not to be named told Reuters.",
+     "curator", ("Reuters",)),
+    ("The bus fares will rise, the transport chief told reporters.", "transport chief", ()),
+])
+def test_a_trailing_told_names_the_outlet_that_carried_the_words(
+        sentence: str, speaker: str, via: tuple[str, ...]) -> None:
+    claim = one(sentence)
+    assert claim.speaker is not None and speaker in claim.speaker.name
+    assert claim.via == via
+
+
+@pytest.mark.parametrize("sentence", [
+    "The guards, who asked not to be named, said the gate had been left open.",
+    "Two nurses, who spoke on condition of anonymity, said the ward was closed.",
+    "The tender was rigged, a clerk who declined to be identified said.",
+])
+def test_a_request_for_anonymity_makes_the_source_anonymous_and_is_no_claim(
+        sentence: str) -> None:
+    claim = one(sentence)
+    assert claim.anonymous and claim.kind == "indirect"
+
+
+@pytest.mark.parametrize("sentence, texts", [
+    ("Four climbers were rescued on the ridge and two are still missing.",
+     ["Four climbers were rescued on the ridge", "Two climbers are still missing."]),
+    ("In 2017, the levy raised 3 million euros and Mayor Ruiz spent most of it on roads.",
+     ["In 2017, the levy raised 3 million euros", "In 2017, Mayor Ruiz spent most of it on "
+                                                  "roads."]),
+    ("The council and the mayor met the farmers on Monday.",
+     ["The council and the mayor met the farmers on Monday."]),
+    ("The inspector said the roof and the stairs were unsafe.",
+     ["The roof and the stairs were unsafe"]),
+])
+def test_two_clauses_joined_by_a_bare_and_are_two_claims(sentence: str,
+                                                          texts: list[str]) -> None:
+    assert [c.text for c in claims_of(sentence)] == texts
+
+
 @pytest.mark.parametrize("sentence", [
     "The ferry left the harbour at noon and said nothing more.",
     "The statement leaves open whether the driver had a permit, as police have said.",
@@ -430,6 +473,17 @@ def test_dates_resolve_against_publication(phrase: str, value: str) -> None:
 ])
 def test_starts_still_to_come_resolve_forward(sentence: str, value: str) -> None:
     assert find_dates(sentence, date(2023, 6, 15))[0].value == value
+
+
+# Published on Tuesday 2026-03-10.
+@pytest.mark.parametrize("sentence, value", [
+    ("The verdict was expected on Wednesday.", "2026-03-11"),
+    ("The hearing was scheduled for Monday.", "2026-03-09"),
+    ("The court heard the case on Wednesday.", "2026-03-04"),
+])
+def test_an_expectation_told_in_the_past_takes_the_nearest_weekday(sentence: str,
+                                                                   value: str) -> None:
+    assert find_dates(sentence, date(2026, 3, 10))[0].value == value
 
 
 @pytest.mark.parametrize("sentence, value", [

@@ -14,7 +14,7 @@ from provenance.match.conflicts import Context, detect
 from provenance.match.engine import Archive, match_frames
 from provenance.match.frames import ClaimFacts, ClaimFrame, build_frame
 from provenance.match.lemmas import lemma
-from provenance.match.normalise import normalise_terms
+from provenance.match.normalise import normalise_terms, story_names
 from provenance.match.pairs import figures_agree, is_same, judge
 from provenance.match.sources import Source, same_source, source_of
 from provenance.match.store import key_counts, term_weights
@@ -205,3 +205,66 @@ def test_matching_in_two_runs_gives_what_one_run_gives() -> None:
                 sorted((c.a, c.b) for c in found))
 
     assert run([frames]) == run([frames[:2], frames[2:4], frames[4:]])
+
+
+@pytest.mark.parametrize("text, values", [
+    ("The agency raised its toll to 14 deaths, up from the 9 it gave on Monday.", [14.0]),
+    ("The death toll rose from 6 to 11 overnight.", [11.0]),
+    ("Turnout was 71 percent, compared with 64 percent at the last vote.", [71.0]),
+    ("About 900 people were evacuated from their homes.", [900.0]),
+])
+def test_a_figure_a_claim_replaces_is_not_what_it_states(text: str,
+                                                         values: list[float]) -> None:
+    assert [f.value for f in frame(1, text).figures] == values
+
+
+def test_a_claim_and_its_restatement_agree_though_one_gives_the_old_figure() -> None:
+    a = frame(1, "The port authority raised the number of stranded ships to 31, up from "
+                 "the 24 it reported on Monday.")
+    b = frame(2, "The number of stranded ships rose to 31, the port authority said.")
+    assert figures_agree(a.figures, b.figures)
+
+
+def test_results_of_a_count_in_progress_are_snapshots_of_their_day() -> None:
+    partial = frame(1, "Ines Moura led with 44.8 percent of the vote, with 30 percent of "
+                       "ballots counted, the board said.", speaker="election board",
+                    speaker_kind="organization", kind="indirect", published="2025-03-03")
+    final = frame(2, "Ines Moura won with 49.6 percent of the vote.", outlet="Evening Post",
+                  published="2025-03-05")
+    assert [(f.measure, f.time) for f in partial.figures] == [("vote_share", "point"),
+                                                              ("counted", "point")]
+    assert "numeric" not in verdict(partial, final)[1]
+    unlabelled = frame(3, "Moura had 45 percent, with most ballots counted.",
+                       published="2025-03-03")
+    assert [(f.measure, f.time) for f in unlabelled.figures] == [("vote_share", "point")]
+
+
+def test_a_partys_own_tally_against_the_official_count_of_the_same_day_conflicts() -> None:
+    official = frame(1, "Ruiz had 38 percent of the vote, the election board said.",
+                     speaker="election board", speaker_kind="organization", kind="indirect",
+                     article=7)
+    party = frame(2, "The party's own tally gave Ruiz 43 percent.", speaker="Labour Party",
+                  speaker_kind="organization", kind="indirect", article=7)
+    assert verdict(official, party)[1] == ["numeric"]
+
+
+def test_claims_of_one_word_meet_their_opposite_hedge() -> None:
+    a = frame(1, "A recount is unlikely.", speaker="Ana Ruiz", kind="indirect")
+    b = frame(2, "A recount was likely.", speaker="Tomas Vik", kind="indirect",
+              outlet="Evening Post")
+    frames = [frame(100 + i, t) for i, t in enumerate(BACKGROUND)] + [a, b]
+    counts = key_counts(frames)
+    archive = Archive()
+    found = match_frames(frames, archive, term_weights(counts, len(frames)),
+                         lambda k: counts.get(k, 0), CONFIG).conflicts
+    assert [(c.a, c.b, c.kind) for c in found] == [(1, 2, "modality")]
+
+
+def test_an_articles_story_names_skip_capitals_that_only_open_a_sentence() -> None:
+    names = story_names(["Turnout rose to 61 percent.",
+                         "Final turnout was high, Ekberg's campaign said.",
+                         "Ekberg conceded on Friday.", "Polling closed early in Vessby.",
+                         "The final count ends today."])
+    assert {"ekberg", "vessby"} <= set(names)
+    assert "turnout" not in names and "final" not in names
+    assert "polling" in names  # no lower-case "polling" says it is a common word

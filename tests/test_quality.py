@@ -1,7 +1,9 @@
 """Quality floors on the gold annotations; they may only rise.
 
 The seeds' gold and its scorer live in ../shared/eval (beside the clone in CI); the
-held-out set is the team's own (tests/data/heldout). Both are scored the same way.
+held-out sets are the team's own (tests/data/heldout, tests/data/election: the election
+story was written before the matching fixes it led to, so it was unseen once). All are
+scored the same way.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ CORPUS_FLOORS = {
                   "conflict_precision": 0.9},
     "matching": {"group_recall": 1.0, "group_precision": 1.0, "conflict_precision": 1.0,
                  "chain_accuracy": 0.0},
+    "election": {"group_recall": 0.85, "group_precision": 1.0, "conflict_precision": 1.0},
 }
 CEILINGS = {"boilerplate_leaks": 0, "false_attributions": 2, "different_event_merges": 0,
             "wire_false": 0}
@@ -74,7 +77,8 @@ def metrics(scorer: ModuleType, folder: Path, gold: Path, tmp_path: Path,
     ("heldout", DATA / "heldout", DATA / "heldout" / "heldout.gold.yaml", None),
     ("matching", DATA / "matching", DATA / "matching" / "gold.yaml", None),
     ("story-dev", DEV / "articles", DEV / "story-dev.gold.yaml", DEV / "taxonomy.toml"),
-], ids=["seeds", "heldout", "matching", "story-dev"])
+    ("election", DATA / "election", DATA / "election" / "election.gold.yaml", None),
+], ids=["seeds", "heldout", "matching", "story-dev", "election"])
 def test_quality_floors(scorer: ModuleType, corpus: str, folder: Path, gold: Path,
                         taxonomy: Path | None, tmp_path: Path) -> None:
     if not gold.exists():

@@ -55,6 +55,7 @@ class KeyIndex:
             latest = self._holders[key][-config.max_block:]
             for _ in range(_weight(key)):
                 shared.update(latest)
-        kept = sorted((o for o, n in shared.items() if n >= config.min_shared_keys),
+        needed = min(config.min_shared_keys, len(keys))  # "A runoff is unlikely": one key
+        kept = sorted((o for o, n in shared.items() if n >= needed),
                       key=lambda o: (-shared[o], -o))[:config.max_partners]
         return sorted(kept)

@@ -38,7 +38,8 @@ class MatchConfig:
     probe_keys: int = 8
     """How many of its rarest keys each claim looks its partners up by (cost vs recall)."""
     min_shared_keys: int = 2
-    """How many probed keys two claims must share to be scored at all."""
+    """How many probed keys two claims must share to be scored at all (all of them, for a
+    claim with fewer keys: "A runoff is unlikely" has one)."""
     max_partners: int = 15
     """At most this many candidates per claim, those sharing the most keys (30: 1 % more of
     ECB+'s coreferent pairs for a third more pairs scored; docs/matching.md)."""

@@ -9,7 +9,7 @@ the measures of its unit.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from provenance.domain import Quantity
@@ -51,6 +51,8 @@ class _Measure:
     phrases: re.Pattern[str] | None
     words: frozenset[str]
     openers: frozenset[str] | None = None  # first words of the phrases; None: any word
+    snapshot: re.Pattern[str] | None = None  # phrases of a count in progress
+    adjacent: bool = False  # its cue must follow the figure at once ("40 percent of ballots")
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +65,10 @@ def _measures() -> tuple[_Measure, ...]:
         out.append(_Measure(spec.get("same_as", name), spec["unit"], spec["time"],
                             vocab.phrase_pattern(phrases) if phrases else None,
                             frozenset(lemma(c) for c in cues if " " not in c),
-                            openers if all(_TOKEN.fullmatch(w) for w in openers) else None))
+                            openers if all(_TOKEN.fullmatch(w) for w in openers) else None,
+                            vocab.phrase_pattern(spec["snapshot_cues"])
+                            if spec.get("snapshot_cues") else None,
+                            bool(spec.get("adjacent", False))))
     return tuple(out)
 
 
@@ -72,14 +77,22 @@ def unit_class(unit: str) -> str:
     return "money" if len(unit) == 3 and unit.isupper() else unit
 
 
-def figures_of(text: str, quantities: tuple[Quantity, ...]) -> tuple[Figure, ...]:
-    """The figures of a claim with their measures; those nothing names are left out."""
+def figures_of(text: str, quantities: tuple[Quantity, ...],
+               sentence: str = "") -> tuple[Figure, ...]:
+    """The figures of a claim with their measures; those nothing names are left out. A
+    claim whose ``sentence`` reports a count in progress ("..., with three quarters of
+    ballots counted") gives snapshots, compared only with figures of their day."""
     low = text.lower()
-    out = []
+    out: list[Figure] = []
+    whole = (sentence or text).lower()
+    snapshot = any(m.snapshot is not None and m.snapshot.search(whole) for m in _measures())
     for q in quantities:
         at = low.find(q.text.lower())
+        if at >= 0 and _is_prior(low, at, at + len(q.text)):
+            continue  # "up from the 58 percent it gave a day earlier": not what it says now
         clause = _clause(low, at if at >= 0 else 0)
-        measure = _nearest(low, clause, at, unit_class(q.unit)) if at >= 0 else None
+        measure = _nearest(low, clause, at, at + len(q.text), unit_class(q.unit)) \
+            if at >= 0 else None
         if measure is None and q.unit == "count" and q.measure and len(q.measure) > 2:
             noun = lemma(q.measure.split()[-1])
             measure = _Measure(f"count:{noun}", "count", "point", None, frozenset())
@@ -87,7 +100,26 @@ def figures_of(text: str, quantities: tuple[Quantity, ...]) -> tuple[Figure, ...
             places, scope = _scope(text, at)
             out.append(Figure(measure.name, q.unit, q.value, q.low, q.high, q.modifier, q.text,
                               measure.time, places, scope))
+    if snapshot:  # a count in progress: its figures hold for their day only
+        out = [replace(f, time="point") for f in out]
     return tuple(out)
+
+
+_CHANGE_FROM = re.compile(
+    r"(?:\b(?:up|down)|\b(?:rose|rising|risen|fell|falling|fallen|climbed|dropped|jumped|grew"
+    r"|increased|decreased|revised|raised|lowered|cut|changed)\b[^,.;]{0,40}?)\s+from"
+    r"(?:\s+(?:the|an?|about|some|around|roughly|its|their))*\s*$|\bcompared\s+(?:with|to)"
+    r"(?:\s+(?:the|an?|about|some))*\s*$")
+_FROM_TO = re.compile(r"\bfrom(?:\s+(?:the|an?|about|some))*\s*$")
+_THEN_TO = re.compile(r"^[^,.;]{0,12}?\s+to\s+(?:about\s+|some\s+)?\d")
+
+
+def _is_prior(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``start:end`` is a value it replaced: "up from 58 percent",
+    "rose from 8 to 14", "compared with 49 percent in 2021"."""
+    before = text[max(0, start - 60):start]
+    return _CHANGE_FROM.search(before) is not None or (
+        _FROM_TO.search(before) is not None and _THEN_TO.match(text[end:end + 30]) is not None)
 
 
 SCOPE_BEFORE, SCOPE_AFTER = 30, 80
@@ -122,7 +154,8 @@ def _clause(text: str, at: int) -> tuple[int, int]:
     return start, end
 
 
-def _nearest(text: str, clause: tuple[int, int], at: int, unit: str) -> _Measure | None:
+def _nearest(text: str, clause: tuple[int, int], at: int, end: int,
+             unit: str) -> _Measure | None:
     lo, hi = max(clause[0], at - CUE_REACH), min(clause[1], at + CUE_REACH)
     by_word, with_phrases = _cues_of(unit)
     tokens = [(m.start(), m.group(0)) for m in _TOKEN.finditer(text, lo, hi)]
@@ -132,6 +165,7 @@ def _nearest(text: str, clause: tuple[int, int], at: int, unit: str) -> _Measure
     for order, measure, phrases in with_phrases:
         if measure.openers is None or not measure.openers.isdisjoint(present):
             found += [(m.start(), order, measure) for m in phrases.finditer(text, lo, hi)]
+    found = [f for f in found if not f[2].adjacent or 0 <= f[0] - end <= 1]
     best = min(found, key=lambda f: (abs(f[0] - at), f[1]), default=None)
     return best[2] if best else None
 

@@ -9,7 +9,7 @@ claim is stored, from plain values (:class:`ClaimFacts`); matching reads them ba
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -24,11 +24,12 @@ from provenance.match.normalise import (
     normalise_terms,
     people_named,
     place_names,
+    story_names,
 )
 from provenance.match.sources import Source, source_of
 from provenance.text import comparable
 
-FRAME_VERSION = 11
+FRAME_VERSION = 12
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"
@@ -122,13 +123,15 @@ CONTEXT_NAMES = 30
 
 def with_article_context(frames: list[ClaimFrame]) -> list[ClaimFrame]:
     """The frames, each with its article's most frequent names (all of its claims must be
-    among ``frames``): "No one was injured in the fire" is about the fire of its article."""
-    counts: dict[int, Counter[str]] = defaultdict(Counter)
+    among ``frames``): "No one was injured in the fire" is about the fire of its article.
+    Names are read from the claims' whole sentences, so that the people an article quotes
+    ("Ekberg's campaign said") place it in its story too."""
+    sentences: dict[int, dict[str, None]] = defaultdict(dict)
     for f in frames:
-        counts[f.article_id].update(f.entities)
-    top = {article: frozenset(name for name, _ in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))
-                              [:CONTEXT_NAMES])
-           for article, c in counts.items()}
+        sentences[f.article_id][f.sentence or f.text] = None  # each sentence once, in order
+    top = {article: frozenset(name for name, _ in sorted(
+               story_names(found).items(), key=lambda kv: (-kv[1], kv[0]))[:CONTEXT_NAMES])
+           for article, found in sentences.items()}
     return [replace(f, context=top[f.article_id]) for f in frames]
 
 
@@ -148,7 +151,7 @@ def build_frame(facts: ClaimFacts) -> ClaimFrame:
         people=people_named(text),
         topics=facts.topics, predicate=_predicate(text), negated=_negated(text),
         modality=_modality(text), stance=stance, target=target,
-        figures=figures_of(text, facts.quantities), denies=facts.denies,
+        figures=figures_of(text, facts.quantities, facts.sentence), denies=facts.denies,
         told_on=facts.told_on,
         comparable_text=comparable(text))
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 
 from provenance.match import vocab
@@ -48,16 +50,7 @@ def normalise_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     text = _THOUSANDS.sub("", text)  # "1,900" is one number, not "1" and "900"
     low = comparable(text)
     places = vocab.places()
-    entities = {places[m] for m in vocab.multiword_places().findall(low)}
-    name_words: set[str] = set()
-    for name in _NAME.findall(text):
-        key = comparable(name).replace("'s", "")
-        if key in places:
-            continue
-        words = [w for w in key.split() if w not in STOPWORDS and w not in NOT_NAMES
-                 and len(w) > 2]
-        name_words.update(words)
-        entities.update(w for w in words if w not in places)
+    entities, name_words = _names(text, low)
     synonyms = vocab.synonyms()
     terms = set()
     for word in _WORD.split(low):
@@ -69,6 +62,47 @@ def normalise_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
         elif word not in name_words:
             terms.add(synonyms.get(word) or synonyms.get(lemma(word)) or lemma(word))
     return frozenset(terms), frozenset(entities - {""})
+
+
+def _names(text: str, low: str) -> tuple[set[str], set[str]]:
+    """The entities of ``text`` (``low``: its comparable form), and the words of its
+    capitalised names."""
+    places = vocab.places()
+    entities = {places[m] for m in vocab.multiword_places().findall(low)}
+    name_words: set[str] = set()
+    for name in _NAME.findall(text):
+        key = comparable(name).replace("'s", "")
+        if key in places:
+            continue
+        words = [w for w in key.split() if w not in STOPWORDS and w not in NOT_NAMES
+                 and len(w) > 2]
+        name_words.update(words)
+        entities.update(w for w in words if w not in places)
+    return entities, name_words
+
+
+_OPENER = re.compile(r"^[\W\d]*([A-Z][\w'-]*)\s+(?=[a-z0-9(\"])")
+_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]+")
+
+
+def story_names(sentences: Iterable[str]) -> Counter[str]:
+    """How many of ``sentences`` name each entity, speakers' names included. A capitalised
+    word opening a sentence ("Turnout rose", "Final results") does not count when the
+    sentences also write it in lower case: its capital says nothing there."""
+    counts: Counter[str] = Counter()
+    openers: Counter[str] = Counter()
+    lower: set[str] = set()
+    for sentence in sentences:
+        names = _names(sentence, comparable(sentence))[0] - {""}
+        counts.update(names)
+        lower.update(_LOWER_WORD.findall(sentence))
+        opener = _OPENER.match(sentence)
+        if opener and (word := comparable(opener.group(1))) in names:
+            openers[word] += 1
+    for word, n in openers.items():
+        if word in lower:
+            counts[word] -= n
+    return +counts
 
 
 # Two or more capitalised words (Latin capitals, accented ones included).

@@ -81,7 +81,8 @@ _ASIDE = re.compile(
 _TRAILING_SAID = re.compile(
     r"^(?P<content>(?=.{12})(?:[^\"]|\"[^\"]*\")+?)(?:,|(?<=,\"))\s++"
     r"(?:(?P<who>[^,\"\s][^,\"]{0,69}?)\s++(?P<verb>said|says|added|adds"
-    r"|noted|notes|reported|reports|told\s+(?:[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}|\w+)"
+    r"|noted|notes|reported|reports|told\s+(?:(?:the\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}"
+    r"|\w+)"
     r"|wrote|warned|explained|claimed|insisted"
     r"|stated|announced|confirmed|estimated)|(?P<verb2>said|says|added|noted|wrote)\s++"
     # At most four adverbials after the verb: an unbounded run of them ("to to to ...")
@@ -246,7 +247,8 @@ def _trailing_said(s: str) -> Attribution | None:
     m = _TRAILING_SAID.match(s)
     if m is None:
         return None
-    who = m.group("who") or m.group("who2")
+    raw = m.group("who") or m.group("who2")
+    who = _subject_phrase(raw)
     named = who[:1].isupper() or who.split()[0].lower() in _DETERMINERS \
         or _is_group(lx.head_noun(who)) or who.split()[-1][:1].isupper()
     if not named or not _is_subject(who) or _reporting_verb(m.group("content")) is not None:
@@ -259,10 +261,21 @@ def _trailing_said(s: str) -> Attribution | None:
         return None  # "..., X said, the plan would ...": the content runs on
     added = _CONTENT_TAIL.match(tail)
     more = _inner(s, m.start("tail") + added.end(), m.end("tail")) if added else None
-    return Attribution(kind, who, _inner(s, *m.span("content")), verb=verb,
+    return Attribution(kind, who, _inner(s, *m.span("content")), _told_via(m.group("verb")),
+                       anonymous=_asked_anonymity(raw), verb=verb,
                        context=" ".join(filter(None, [m.group("rest"), tail if not more
                                                       else ""])).strip(", "),
                        more=more)
+
+
+def _asked_anonymity(subject: str) -> bool:
+    return lx.ANONYMITY_REQUEST.search(subject) is not None
+
+
+def _told_via(verb: str | None) -> tuple[str, ...]:
+    """"told the Northgate Observer", "told Reuters": the outlet that carried the words."""
+    told = re.match(r"told\s+(?:the\s+)?(?P<obj>[A-Z].*?)\.?$", verb or "")
+    return (told.group("obj"),) if told else ()
 
 
 # "The ferry was delayed by ice, as harbour officials have said."
@@ -323,7 +336,8 @@ def _reporting_verb(s: str) -> Attribution | None:
             return None  # "did not say that ...": what the subject did not claim
         verb = _finite(m.group("verb").split()[-1])
         if _is_subject(subject):
-            return _after_verb(s, subject, verb, m.end(), cites, anonymous)
+            return _after_verb(s, subject, verb, m.end(), cites,
+                               anonymous or _asked_anonymity(work[: m.start()]))
         coordinated = _DEED_THEN.match(work[: m.start()])
         if coordinated and _is_subject(coordinated.group("who")):
             found = _after_verb(s, coordinated.group("who"), verb, m.end(), cites, anonymous)
@@ -470,7 +484,7 @@ def _is_subject(phrase: str) -> bool:
             and not _FINITE.search(phrase.lower())
     if "," in phrase and not re.search(r",\s*(?:and\s+)?[A-Z]", phrase):
         return False
-    if _FINITE.search(" ".join(w for w in words if not w[:1].isupper())):
+    if _FINITE.search(" ".join(w for w in _before_modifier(words) if not w[:1].isupper())):
         return False  # a verb among the words; "May Lindqvist" and "Will Ortiz" are names
     if any(w in lx.IRREGULAR_PAST_FORMS for w in words[1:]):
         return False  # "the dyke held": a clause, not who said it
@@ -482,6 +496,15 @@ def _is_subject(phrase: str) -> bool:
         return False
     return first[:1].isupper() or first.lower() in ("the", "both", "a", "an") or len(words) <= 3 \
         or last[:1].isupper() or last.lower() in lx.GROUP_NOUNS  # "union leader Marta Okafor"
+
+
+def _before_modifier(words: list[str]) -> list[str]:
+    """The words before a prepositional modifier: "officials familiar with her plans" has
+    no verb, whatever "plans" may be elsewhere."""
+    for i, w in enumerate(words[1:], 1):
+        if w.lower() in _PREPOSITIONS:
+            return words[:i]
+    return words
 
 
 _AGENT_NOUN = re.compile(r"^[a-z]{3,}(?:er|ist|ant|ent|or|ian)s?$")

@@ -22,6 +22,19 @@ _COORDINATION = re.compile(
     r"[\w'-]+|[A-Z][\w'.-]*|he|she|they|it)\s+(?:[\w'-]+\s+){0,3}?(?:"
     + "|".join(sorted(lx.AUXILIARIES)) + r"|[a-z]+ed)\b)"
 )
+# "Turnout was 49 percent and Sandoval lost by 3,000 votes", "Five people were hurt and two
+# are missing": without a comma, "and" joins two clauses only when a name, a pronoun or a
+# number is followed at once by its own verb (the words before must hold a verb too).
+_NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve twenty thirty"
+                 " forty fifty dozens hundreds thousands")
+_BARE_AND = re.compile(
+    r"\s+(?:and|but)\s+(?=(?:[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?|he|she|they|it|we|"
+    + "|".join(_NUMBER_WORDS.split()) + r"|\d[\d,.]*(?:\s+[a-z]+)?)\s+"
+    r"(?:(?:also|later|then|still)\s+)?(?:"
+    + "|".join(sorted(lx.AUXILIARIES | lx.IRREGULAR_PAST_FORMS)) + r"|[a-z]{2,}ed)\b)")
+_LEFT_VERB = re.compile(
+    r"\b(?:" + "|".join(sorted(lx.AUXILIARIES | lx.IRREGULAR_PAST_FORMS)) + r"|[a-z]{3,}ed)\b"
+    r"(?:\s+\S+){2}")
 # "The body was found on Monday, a day after a man was killed": two events, two claims.
 _TIME_LINK = re.compile(
     r",\s+(?:a|one|two|three|four|five|six|several|\d+)\s+(?:minutes?|hours?|days?|weeks?"
@@ -225,10 +238,39 @@ def _split_region(s: str, a: int, b: int, att: Attribution | None) -> list[Piece
     relatives, mask = _relative_clauses(s, a, b)
     pieces_main = _coordinated(s, a, b, mask)
     out: list[Piece] = []
+    first = s[pieces_main[0][0]:pieces_main[0][1]]
     for start, end in pieces_main:
         out += _participles(s, start, end, mask, att.speaker if att else None,
-                            quoted=att is not None and att.kind == "direct_quote")
+                            quoted=att is not None and att.kind == "direct_quote",
+                            first=first if start != pieces_main[0][0] else None)
     return pieces + out + relatives
+
+
+_FRONTED_TIME = re.compile(
+    r"^(?P<time>(?:In|On|During|By|Since|Last|Earlier|Later)\b[^,\"]{0,40}?"
+    r"(?:(?:19|20)\d\d|" + "|".join(w.capitalize() for w in lx.WEEKDAYS + lx.MONTHS)
+    + r")[^,\"]{0,25}),\s+")
+_BARE_NUMBER = re.compile(r"^(?P<n>\d[\d,.]*|" + "|".join(_NUMBER_WORDS.split())
+                          + r")\s+(?=[a-z]+\b)", re.IGNORECASE)
+_COUNTED_NOUN = re.compile(r"\b(?:\d[\d,.]*|" + "|".join(_NUMBER_WORDS.split())
+                           + r"|\w+teen|\w+ty)\s+(?!(?:percent|per|more|times|of|or|and)\b)"
+                           r"(?P<noun>[a-z]{3,})\b", re.IGNORECASE)
+
+
+def _completed(piece: Piece, first: str) -> Piece:
+    """A clause cut from a longer sentence with what it shares with the first clause: its
+    fronted time ("In 2021, turnout was 49 percent and Sandoval lost ..." -> "In 2021,
+    Sandoval lost ...") and the noun a bare number counts ("Five people were hurt and two
+    are missing" -> "two people are missing")."""
+    text = piece.text
+    number = _BARE_NUMBER.match(text)
+    counted = _COUNTED_NOUN.search(first)
+    if number and counted and not text[number.end():].startswith(counted.group("noun")):
+        text = f"{number.group('n')} {counted.group('noun')} {text[number.end():]}"
+    time = _FRONTED_TIME.match(first)
+    if time and not _FRONTED_TIME.match(text):
+        text = f"{time.group('time')}, {text if _proper(text) else text[:1].lower() + text[1:]}"
+    return replace(piece, text=text) if text != piece.text else piece
 
 
 def _relative_clauses(s: str, a: int, b: int) -> tuple[list[Piece], list[tuple[int, int]]]:
@@ -241,6 +283,9 @@ def _relative_clauses(s: str, a: int, b: int) -> tuple[list[Piece], list[tuple[i
         body = s[m.end():end]
         if set(body.lower().split()[:3]) & lx.MODALS:
             continue  # "which could lead to ...": a possibility, not a separate fact
+        if lx.ANONYMITY_REQUEST.search(body):
+            mask.append((m.start(), end + 1 if end < b else end))
+            continue  # "who asked not to be named": why a source is unnamed, no claim
         antecedent = _antecedent(s, a, m.start())
         text = _relative_text(m.group("rel"), antecedent, body)
         pieces.append(Piece(text, m.start() + 2, end, origin="relative"))
@@ -314,10 +359,13 @@ def _clause_end(s: str, start: int, b: int) -> int:
 
 def _coordinated(s: str, a: int, b: int, mask: list[tuple[int, int]]) -> list[tuple[int, int]]:
     cuts: list[tuple[int, int]] = []
-    for pattern in (_COORDINATION, _AS_CLAUSE, _TIME_LINK):
+    for pattern in (_COORDINATION, _AS_CLAUSE, _TIME_LINK, _BARE_AND):
         for m in pattern.finditer(s, a, b):
-            if not _quoted(s, m.start()) and not _masked(m.start(), mask):
-                cuts.append((m.start(), m.end()))
+            if _quoted(s, m.start()) or _masked(m.start(), mask):
+                continue
+            if pattern is _BARE_AND and not _LEFT_VERB.search(s, a, m.start()):
+                continue  # "Sandoval and Ekberg met": one subject of two names
+            cuts.append((m.start(), m.end()))
     spans, begin = [], a
     for cut_start, cut_end in sorted(cuts):
         if cut_start > begin:
@@ -328,9 +376,11 @@ def _coordinated(s: str, a: int, b: int, mask: list[tuple[int, int]]) -> list[tu
 
 
 def _participles(s: str, a: int, b: int, mask: list[tuple[int, int]],
-                 speaker: str | None, quoted: bool = False) -> list[Piece]:
+                 speaker: str | None, quoted: bool = False,
+                 first: str | None = None) -> list[Piece]:
     """Main clause plus the claims hanging off it ("..., saying ...", "..., with X claiming").
-    A quotation is someone's even before its speaker is known, so it may be short."""
+    A quotation is someone's even before its speaker is known, so it may be short. A clause
+    after the ``first`` of its sentence takes what it shares with it (:func:`_completed`)."""
     extra: list[Piece] = []
     end = b
     subject = re.sub(r"\s+each$", "", speaker) if speaker else _subject(s[a:b])
@@ -345,6 +395,8 @@ def _participles(s: str, a: int, b: int, mask: list[tuple[int, int]],
             end = min(end, m.start())
             break
     main = Piece(_masked_text(s, a, end, mask), a, end)
+    if first is not None:
+        main = _completed(main, first)
     worth = _worth(main.text, attributed=speaker is not None or quoted)
     return ([main] if worth else []) + extra
 

@@ -18,7 +18,11 @@ _MONTH_ALT = "|".join(m.capitalize() for m in MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|J
     r"|Oct|Nov|Dec"
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 _FUTURE = re.compile(r"\b(?:will|would|is set to|are set to|plans? to|is due to|next|to be held"
-                     r"|is expected|are expected|upcoming)\b", re.IGNORECASE)
+                     r"|is expected|are expected|expects?|upcoming)\b", re.IGNORECASE)
+# An expectation told in the past ("results were expected on Wednesday") may point either
+# way from the publication date: its weekday is the one nearest to it.
+_BACKSHIFTED = re.compile(r"\b(?:was|were)\s+(?:expected|due|scheduled|set|planned)\b",
+                          re.IGNORECASE)
 # A start that is still to come in a sentence told in the present or future: "payments
 # start from Thursday", "the road is closed from Monday" (not "rain fell from Monday").
 _FROM = re.compile(r"\b(?:from|starting|beginning)\s+(?:next\s+)?$", re.IGNORECASE)
@@ -52,6 +56,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date expression in ``text``, resolved where ``published`` allows."""
     future = bool(_FUTURE.search(text))
+    nearest = not future and bool(_BACKSHIFTED.search(text))
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, DateMention]] = []
     for kind, pattern in _PATTERNS:
@@ -61,7 +66,8 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             before = text[max(0, m.start() - 24):m.start()]
             ahead = future or (bool(_FROM.search(before)) and bool(_PRESENT.search(text))
                                and not _PAST.search(text[:m.start()]))
-            value = _resolve(kind, m, published, ahead)
+            value = _nearest_weekday(m, published) if nearest and kind == "weekday" \
+                else _resolve(kind, m, published, ahead)
             if value is None:
                 continue
             taken.append(m.span())
@@ -133,6 +139,14 @@ def _weekday(target: int, pub: date | None, future: bool) -> str | None:
     if future:
         return _days_after(pub, (target - pub.weekday()) % 7)
     return _days_after(pub, -((pub.weekday() - target) % 7))
+
+
+def _nearest_weekday(m: re.Match[str], pub: date | None) -> str | None:
+    """The weekday named by ``m`` nearest to ``pub``, three days either way."""
+    if pub is None:
+        return None
+    ahead = (WEEKDAYS.index(m.group("wd").lower()) - pub.weekday()) % 7
+    return _days_after(pub, ahead if ahead <= 3 else ahead - 7)
 
 
 def _iso_week(day: date) -> str:

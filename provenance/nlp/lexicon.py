@@ -141,3 +141,11 @@ def finite_verbs(present: bool = True) -> re.Pattern[str]:
     the common present forms (which are as often nouns: "plan", "work", "need")."""
     words = AUXILIARIES | IRREGULAR_PAST_FORMS | (PRESENT_VERBS if present else frozenset())
     return re.compile(r"\b(?:" + "|".join(sorted(words)) + r"|[a-z]{2,}ed)\b")
+
+
+ANONYMITY_REQUEST = re.compile(
+    r"\b(?:asked|requested|declined|refused|wished)\s+not\s+to\s+be\s+(?:named|identified)"
+    r"|\b(?:declined|refused)\s+to\s+be\s+(?:named|identified)"
+    r"|\bcondition\s+of\s+anonymity|\b(?:requested|sought|were\s+granted|was\s+granted)"
+    r"\s+anonymity|\bnot\s+authori[sz]ed\s+to\s+(?:speak|talk|comment)", re.IGNORECASE)
+"""What makes a named group's words anonymous: "officials, who asked not to be named"."""
