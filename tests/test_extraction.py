@@ -282,6 +282,17 @@ def test_a_trailing_told_names_the_outlet_that_carried_the_words(
     assert claim.via == via
 
 
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The ferry will run again in May, according to the harbour's director, Ines Moura.",
+     "Ines Moura"),
+    ("Rents rose by 8 percent last year, according to the housing agency.", "housing agency"),
+])
+def test_according_to_a_role_and_a_name_credits_the_name(sentence: str, speaker: str) -> None:
+    claim = one(sentence)
+    assert claim.kind == "according_to" and claim.speaker is not None
+    assert claim.speaker.name == speaker
+
+
 @pytest.mark.parametrize("sentence", [
     "The guards, who asked not to be named, said the gate had been left open.",
     "Two nurses, who spoke on condition of anonymity, said the ward was closed.",

@@ -12,10 +12,10 @@ import pytest
 from provenance.match.config import default_config
 from provenance.match.conflicts import Context, detect
 from provenance.match.engine import Archive, match_frames
-from provenance.match.frames import ClaimFacts, ClaimFrame, build_frame
+from provenance.match.frames import ClaimFacts, ClaimFrame, build_frame, with_article_context
 from provenance.match.lemmas import lemma
 from provenance.match.normalise import normalise_terms, story_names
-from provenance.match.pairs import figures_agree, is_same, judge
+from provenance.match.pairs import figures_agree, is_same, judge, same_story
 from provenance.match.sources import Source, same_source, source_of
 from provenance.match.store import key_counts, term_weights
 from provenance.nlp.numbers import find_quantities
@@ -268,3 +268,33 @@ def test_an_articles_story_names_skip_capitals_that_only_open_a_sentence() -> No
     assert {"ekberg", "vessby"} <= set(names)
     assert "turnout" not in names and "final" not in names
     assert "polling" in names  # no lower-case "polling" says it is a common word
+
+
+def test_a_body_read_as_a_person_in_one_claim_is_still_the_body_in_the_other() -> None:
+    a = frame(1, "Brannock Glass will close its Tulby works in the autumn, the company said.",
+              speaker="company", speaker_kind="organization", kind="indirect")
+    b = frame(2, "Glassmaker Brannock plans to close its Tulby works in the autumn.",
+              outlet="Evening Post")
+    assert verdict(a, b)[0]
+    other = frame(3, "Glassmaker Ostrel plans to close its Tulby works in the autumn.",
+                  outlet="Evening Post")
+    assert not verdict(a, other)[0]  # Brannock Glass and Ostrel are not one maker
+
+
+def test_a_two_line_wire_story_meets_the_report_it_denies() -> None:
+    report = frame(1, "The port will ban diesel lorries from the Tulby quay.",
+                   speaker="two harbour officials",
+                   speaker_kind="anonymous", kind="indirect", article=1)
+    others = [frame(10 + i, t, article=1) for i, t in enumerate([
+        "Harbour master Ulla Brenn said the quay would stay open.",
+        "Tulby's mayor, Hans Oder, welcomed the plan."])]
+    denial = frame(2, "The harbour board denied reports that the port would ban diesel lorries "
+                      "from the Tulby quay.", speaker="harbour board", speaker_kind="organization",
+                   kind="denial", article=2, outlet="Evening Post")
+    quote = frame(3, "\"Nothing has been decided,\" spokesman Per Lind said.", article=2,
+                  outlet="Evening Post")
+    frames = with_article_context([report, *others, denial, quote])
+    report, denial = frames[0], frames[3]
+    assert len(report.context & denial.context) < 2  # too few names in common to tell
+    assert same_story(report, denial)
+    assert verdict(report, denial)[1] == ["denial"]

@@ -108,7 +108,11 @@ def same_names(a: ClaimFrame, b: ClaimFrame) -> bool:
     not "the Saints placed Pierre Thomas on injured reserve"."""
     if a.places and b.places and not _place_words(a.places) & _place_words(b.places):
         return False
-    return not (a.people and b.people and not a.people & b.people)
+    if not (a.people and b.people) or a.people & b.people:
+        return True
+    # "Korvath Steel" read as a person in one claim is still named in the other
+    # ("Steelmaker Korvath"): only people the other claim does not name at all differ.
+    return bool(a.people & b.entities or b.people & a.entities)
 
 
 _GENERIC_PLACE_WORDS = frozenset("high street road north south east west new old upper lower"
@@ -122,12 +126,20 @@ def _place_words(places: frozenset[str]) -> set[str]:
             if len(w) > 2 and w not in _GENERIC_PLACE_WORDS}
 
 
+SELF_EVIDENT_TERMS = 3
+"""Content words two claims sharing a name must also share to be compared whatever their
+articles name: a two-line wire story names too few people to place itself."""
+
+
 def same_story(a: ClaimFrame, b: ClaimFrame) -> bool:
     """Whether the claims' articles are about one story, by the names they mention most:
     claims of two look-alike fires, or "no one was injured" in two stories, are never
-    compared. One shared name is not enough: "High Street" is in many towns."""
+    compared. One shared name is not enough: "High Street" is in many towns. Claims that
+    share a name and :data:`SELF_EVIDENT_TERMS` content words say what they are about."""
     needed = min(STORY_NAMES, len(a.context), len(b.context))
-    return len(a.context & b.context) >= needed
+    if len(a.context & b.context) >= needed:
+        return True
+    return bool(a.entities & b.entities) and len(a.terms & b.terms) >= SELF_EVIDENT_TERMS
 
 
 def same_year(a: ClaimFrame, b: ClaimFrame) -> bool:

@@ -91,7 +91,9 @@ _TRAILING_SAID = re.compile(
     r"|\s+in\s+an?\s+\w+(?:\s+\w+)?|\s+to\s+\w+(?:\s+\w+)?){0,4})"
     r"(?P<tail>,\s+[^\"]*?|,\s+\w+\s+\".*?)?\s*[.!]?$"
 )
-_ACCORDING_TAIL = re.compile(r"^(?P<content>.+?),?\s+according\s+to\s+(?P<who>[^,]+?)[.!]?$")
+_ACCORDING_TAIL = re.compile(  # "..., according to Sarnia's ambassador, Ilse Varga."
+    r"^(?P<content>.+?),?\s+according\s+to\s+(?P<who>[^,]+?"
+    r"(?:,\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})?)[.!]?$")
 _ACCORDING_HEAD = re.compile(r"^According\s+to\s+(?P<who>[^,]+),\s+(?P<content>.+)$")
 _ACCORDING_ASIDE = re.compile(
     r"^(?P<pre>[^,\"]{3,60}),\s+according\s+to\s+(?P<who>[^,\"]+),\s+(?P<content>.+)$")
@@ -313,6 +315,8 @@ def _according(s: str) -> Attribution | None:
                            inner.via + (who,), inner.anonymous, inner.verb, inner.whole,
                            cites=inner.cites)
     anonymous = bool(_ANONYMOUS_VIA.search(who))
+    if "," in who:  # an appositive: "Sarnia's ambassador, Ilse Varga."
+        who = _subject_phrase(who.removesuffix(".") if who.count(".") == 1 else who)
     return Attribution("according_to", who, _inner(s, *m.span("content")), anonymous=anonymous,
                        lead=lead)
 
