@@ -18,6 +18,7 @@ from provenance.match.normalise import normalise_terms, story_names
 from provenance.match.pairs import figures_agree, is_same, judge, same_story
 from provenance.match.sources import Source, same_source, source_of
 from provenance.match.store import key_counts, term_weights
+from provenance.match.timeline import timelines
 from provenance.nlp.numbers import find_quantities
 
 CONFIG = default_config()
@@ -298,3 +299,22 @@ def test_a_two_line_wire_story_meets_the_report_it_denies() -> None:
     assert len(report.context & denial.context) < 2  # too few names in common to tell
     assert same_story(report, denial)
     assert verdict(report, denial)[1] == ["denial"]
+
+
+def test_the_company_that_said_it_is_the_business_its_claim_names() -> None:
+    first = frame(1, "Brannock Glass will cut 120 jobs at Tulby.", speaker="company",
+                  speaker_kind="organization", kind="indirect", published="2025-03-03")
+    later = frame(2, "Brannock Glass raised the number of jobs it will cut at Tulby to 150.",
+                  published="2025-03-06", outlet="Evening Post")
+    assert first.source.name == "Brannock Glass"
+    assert verdict(first, later)[1] == ["update"]
+    quoted = frame(3, "Ekberg had 42 percent, the commission said.", speaker="commission",
+                   speaker_kind="organization", kind="indirect")
+    assert quoted.source.name == "commission"  # a commission is no business
+
+
+def test_a_figure_about_another_year_is_dated_by_that_year() -> None:
+    old = frame(1, "In 2019, the mill closed with the loss of 180 jobs.", published="2025-03-03")
+    assert old.day is None and old.year == 2019
+    assert timelines([old, frame(2, "The mill will cut 120 jobs.")], [])[0].points[0].day \
+        == "2019"

@@ -29,7 +29,7 @@ from provenance.match.normalise import (
 from provenance.match.sources import Source, source_of
 from provenance.text import comparable
 
-FRAME_VERSION = 12
+FRAME_VERSION = 13
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"
@@ -107,8 +107,11 @@ class ClaimFrame:
 
     @property
     def day(self) -> str | None:
-        """The day the claim is about: its own day if it has one, else publication."""
-        return self.own_day or (self.published.isoformat() if self.published else None)
+        """The day the claim is about: its own day if it has one, else publication, unless
+        it is about another year ("In 2019, the mill closed")."""
+        if self.own_day or self.published is None:
+            return self.own_day
+        return self.published.isoformat() if self.year in (None, self.published.year) else None
 
     @property
     def own_day(self) -> str | None:

@@ -39,9 +39,22 @@ class Source:
     affiliation: str | None = None
 
 
+# Nouns by which a report names a business it has just named: "Korvath Steel will cut 400
+# jobs, the company said" is said by Korvath Steel.
+_BUSINESS_NOUNS = frozenset(
+    "company firm group business employer maker manufacturer producer steelmaker carmaker"
+    " automaker airline carrier operator retailer chain lender bank insurer utility miner"
+    " developer builder brewer shipper publisher broadcaster owner conglomerate".split())
+_NAMED_SUBJECT = re.compile(r"^(?P<np>[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,4})(?:'s)?\s+[a-z]")
+
+
 def source_of(speaker: str | None, kind: str | None, role: str | None, text: str,
               outlet: str | None) -> Source:
     """The source of one claim (see the module docstring)."""
+    if speaker and comparable(speaker) in _BUSINESS_NOUNS:
+        named = _NAMED_SUBJECT.match(text)
+        if named and named.group("np").lower().split()[0] not in ("the", "a", "an", "its"):
+            return Source(named.group("np"), "organization", speaker)
     if speaker:
         return Source(speaker, kind or "person", affiliation(role))
     subject = _SUBJECT.match(text)

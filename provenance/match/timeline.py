@@ -48,7 +48,8 @@ def timelines(frames: Iterable[ClaimFrame], conflicts: Iterable[FoundConflict]) 
     for f in frames:
         for figure in f.figures:
             by_measure[figure.measure].append(Point(
-                f.id, f.day, _source_name(f), f.outlet, figure.text, figure.value,
+                f.id, f.day or (str(f.year) if f.year else None), _source_name(f), f.outlet,
+                figure.text, figure.value,
                 tuple(sorted(figure.places)), tuple(sorted(revises.get(f.id, ()))),
                 tuple(sorted(disputes.get(f.id, ())))))
     out = []
