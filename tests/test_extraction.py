@@ -293,6 +293,34 @@ def test_according_to_a_role_and_a_name_credits_the_name(sentence: str, speaker:
     assert claim.speaker.name == speaker
 
 
+@pytest.mark.parametrize("sentence, speaker, text", [
+    ("Two climbers have been admitted to hospital, according to the rescue service.",
+     "rescue service", "Two climbers have been admitted to hospital"),
+    ('"The pier is closed," said the harbour\'s director, Ines Moura.', "Ines Moura",
+     "The pier is closed"),
+    ("The pier will reopen in May, said the council's leader, Pavel Horak.", "Pavel Horak",
+     "The pier will reopen in May"),
+    ("Nurse Ida Brandt said the ward was full.", "Ida Brandt", "The ward was full"),
+    ("Teachers in Ostvik said the school roof leaked.", "teachers in Ostvik",
+     "The school roof leaked"),
+])
+def test_who_is_speaking_in_role_place_and_passive_forms(sentence: str, speaker: str,
+                                                         text: str) -> None:
+    claim = one(sentence)
+    assert claim.speaker is not None and (claim.speaker.name, claim.text) == (speaker, text)
+
+
+def test_a_passive_reporting_verb_credits_no_one() -> None:
+    claim = one("The mayor was told that the bridge was unsafe.")
+    assert claim.kind == "outlet" and claim.speaker is None
+
+
+def test_citing_at_the_end_of_a_sentence_is_whom_the_speaker_relies_on() -> None:
+    claim = one("The farmers' union put the losses at 9 million euros, citing its members.")
+    assert claim.cites == ("its members",)
+    assert claim.text == "The farmers' union put the losses at 9 million euros"
+
+
 @pytest.mark.parametrize("sentence", [
     "The guards, who asked not to be named, said the gate had been left open.",
     "Two nurses, who spoke on condition of anonymity, said the ward was closed.",

@@ -318,3 +318,49 @@ def test_a_figure_about_another_year_is_dated_by_that_year() -> None:
     assert old.day is None and old.year == 2019
     assert timelines([old, frame(2, "The mill will cut 120 jobs.")], [])[0].points[0].day \
         == "2019"
+
+
+def test_an_age_limit_is_no_count() -> None:
+    assert [(f.measure, f.value) for f in frame(1, "Most of the 30 cases are children under "
+                                                   "5.").figures] == [("cases", 30.0)]
+
+
+def test_rival_case_counts_of_one_day_conflict_though_one_names_the_place() -> None:
+    county = frame(1, "The number of flu cases in Ostvik rose to 70, the health board said.",
+                   speaker="health board", speaker_kind="organization", kind="indirect")
+    parents = frame(2, "Parents' group Clean Air Ostvik put the number of flu cases at 95.",
+                    speaker="Clean Air Ostvik", speaker_kind="organization", kind="indirect",
+                    outlet="Evening Post")
+    assert verdict(county, parents)[1] == ["numeric"]
+
+
+def test_bodies_of_different_levels_are_different_sources() -> None:
+    state = Source("state transport department", "organization")
+    assert not same_source(state, Source("county transport department", "organization"))
+    assert same_source(state, Source("transport department", "organization"))
+
+
+def test_a_bare_body_is_read_as_the_one_its_article_names() -> None:
+    body = frame(1, "The county water office denied that the wells were unsafe.",
+                 speaker="county water office", speaker_kind="organization", kind="denial",
+                 article=4)
+    spokesman = frame(2, "The wells are safe.", speaker="Ola Berg", role="the office's spokesman",
+                      kind="indirect", article=4)
+    assert with_article_context([body, spokesman])[1].source.affiliation == "county water office"
+
+
+def test_opposite_hedges_on_one_subject_and_verb_conflict() -> None:
+    a = frame(1, "The strike is likely to spread before the end of the month.",
+              speaker="state labour office", speaker_kind="organization", kind="indirect")
+    b = frame(2, "The strike is unlikely to spread beyond the two depots, given the pay offer.",
+              speaker="Ola Berg",
+              kind="indirect", outlet="Evening Post")
+    assert verdict(a, b)[1] == ["modality"]
+
+
+def test_an_article_naming_few_names_shares_its_story_by_one() -> None:
+    a = with_article_context([frame(1, "The Ostvik ferry was cancelled on Monday.", article=1),
+                              frame(2, "Skipper Ola Berg blamed the wind.", article=1)])[0]
+    b = with_article_context([frame(3, "Ferries from Ostvik will resume on Friday.",
+                                    article=2)])[0]
+    assert same_story(a, b)

@@ -26,6 +26,10 @@ CREDIT_LINES = [
     (None, "Talks with the mayor", None),
     (None, "Storm damage in pictures", None),
     (None, "Ferry Operator with Harbour Authority", None),
+    ("licence", "Copyright 2022 The Associated Press. All rights reserved. It may not be "
+                "rewritten.", ("AP",)),
+    ("licence", "© Osprey News Agency 2021", ("Osprey",)),
+    (None, "© 2023 Coastal Times. All rights reserved.", None),
 ]
 
 

@@ -90,6 +90,8 @@ def figures_of(text: str, quantities: tuple[Quantity, ...],
         at = low.find(q.text.lower())
         if at >= 0 and _is_prior(low, at, at + len(q.text)):
             continue  # "up from the 58 percent it gave a day earlier": not what it says now
+        if at >= 0 and _AGE_BOUND.search(low, max(0, at - 40), at):
+            continue  # "children under 10": an age, not a count
         clause = _clause(low, at if at >= 0 else 0)
         measure = _nearest(low, clause, at, at + len(q.text), unit_class(q.unit)) \
             if at >= 0 else None
@@ -112,6 +114,12 @@ _CHANGE_FROM = re.compile(
     r"(?:\s+(?:the|an?|about|some))*\s*$")
 _FROM_TO = re.compile(r"\bfrom(?:\s+(?:the|an?|about|some))*\s*$")
 _THEN_TO = re.compile(r"^[^,.;]{0,12}?\s+to\s+(?:about\s+|some\s+)?\d")
+
+
+_AGE_BOUND = re.compile(
+    r"(?:\b(?:children|people|adults|residents|patients|men|women|girls|boys|pupils|students"
+    r"|voters|those|anyone)\s+(?:under|over|older\s+than|younger\s+than|between)"
+    r"|\baged|\bages?)\s+(?:of\s+)?$")
 
 
 def _is_prior(text: str, start: int, end: int) -> bool:

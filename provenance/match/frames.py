@@ -26,10 +26,10 @@ from provenance.match.normalise import (
     place_names,
     story_names,
 )
-from provenance.match.sources import Source, source_of
+from provenance.match.sources import Source, resolved_affiliation, source_of
 from provenance.text import comparable
 
-FRAME_VERSION = 13
+FRAME_VERSION = 14
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"
@@ -128,14 +128,21 @@ def with_article_context(frames: list[ClaimFrame]) -> list[ClaimFrame]:
     """The frames, each with its article's most frequent names (all of its claims must be
     among ``frames``): "No one was injured in the fire" is about the fire of its article.
     Names are read from the claims' whole sentences, so that the people an article quotes
-    ("Ekberg's campaign said") place it in its story too."""
+    ("Ekberg's campaign said") place it in its story too. A source's bare body ("the
+    department's spokesman") becomes the body the article names in full."""
     sentences: dict[int, dict[str, None]] = defaultdict(dict)
     for f in frames:
         sentences[f.article_id][f.sentence or f.text] = None  # each sentence once, in order
     top = {article: frozenset(name for name, _ in sorted(
                story_names(found).items(), key=lambda kv: (-kv[1], kv[0]))[:CONTEXT_NAMES])
            for article, found in sentences.items()}
-    return [replace(f, context=top[f.article_id]) for f in frames]
+    bodies: dict[int, list[str]] = defaultdict(list)
+    for f in frames:
+        if f.source.kind == "organization":
+            bodies[f.article_id].append(f.source.name)
+    return [replace(f, context=top[f.article_id],
+                    source=resolved_affiliation(f.source, bodies[f.article_id]))
+            for f in frames]
 
 
 def build_frame(facts: ClaimFacts) -> ClaimFrame:

@@ -126,6 +126,9 @@ def _place_words(places: frozenset[str]) -> set[str]:
             if len(w) > 2 and w not in _GENERIC_PLACE_WORDS}
 
 
+FEW_NAMES = 8
+"""An article naming fewer names than this (a short local report: one town, one official)
+is placed in a story by one name it shares."""
 SELF_EVIDENT_TERMS = 3
 """Content words two claims sharing a name must also share to be compared whatever their
 articles name: a two-line wire story names too few people to place itself."""
@@ -134,9 +137,11 @@ articles name: a two-line wire story names too few people to place itself."""
 def same_story(a: ClaimFrame, b: ClaimFrame) -> bool:
     """Whether the claims' articles are about one story, by the names they mention most:
     claims of two look-alike fires, or "no one was injured" in two stories, are never
-    compared. One shared name is not enough: "High Street" is in many towns. Claims that
+    compared. One shared name is not enough ("High Street" is in many towns) unless an
+    article names fewer than :data:`FEW_NAMES`. Claims that
     share a name and :data:`SELF_EVIDENT_TERMS` content words say what they are about."""
-    needed = min(STORY_NAMES, len(a.context), len(b.context))
+    fewest = min(len(a.context), len(b.context))
+    needed = min(STORY_NAMES, fewest) if fewest >= FEW_NAMES else min(1, fewest)
     if len(a.context & b.context) >= needed:
         return True
     return bool(a.entities & b.entities) and len(a.terms & b.terms) >= SELF_EVIDENT_TERMS

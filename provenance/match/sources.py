@@ -10,7 +10,8 @@ and "the civil protection agency"): the authority quoted by two papers is one so
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from provenance.nlp.speakers import parse_speaker, same_speaker
 from provenance.text import comparable
@@ -86,7 +87,12 @@ def same_source(a: Source, b: Source) -> bool:
 
 def _same_body(x: str, y: str, head_only: bool = False) -> bool:
     """Whether two names of bodies name one: the shorter's words all in the longer (two at
-    least), or, for a role's body, the bare head noun of the other ("the board")."""
+    least), or, for a role's body, the bare head noun of the other ("the board"). Bodies
+    placed at different levels ("the state health department", "the county health
+    department") differ."""
+    px, py = _placing_words(x), _placing_words(y)
+    if px and py and not px & py:
+        return False
     wx, wy = _body_words(x), _body_words(y)
     small, large = sorted((wx, wy), key=len)
     if len(small) >= 2:
@@ -94,6 +100,20 @@ def _same_body(x: str, y: str, head_only: bool = False) -> bool:
     long_name = y if wy is large else x
     last = comparable(long_name).split()[-1:] if long_name else []
     return head_only and len(small) == 1 and list(small) == last
+
+
+def _placing_words(name: str) -> frozenset[str]:
+    return frozenset(w for w in comparable(name).split() if w in _PLACING and w != "the")
+
+
+def resolved_affiliation(source: Source, names: Iterable[str]) -> Source:
+    """``source`` with a bare body noun ("the department's spokesman") read as the body of
+    that noun its article names in full ("the county health department")."""
+    bare = comparable(source.affiliation or "").removeprefix("the ").split()
+    if len(bare) != 1:
+        return source
+    full = [n for n in names if comparable(n).split()[-1:] == bare and len(n.split()) > 1]
+    return replace(source, affiliation=full[0]) if full else source
 
 
 def _body_words(name: str) -> frozenset[str]:

@@ -50,6 +50,7 @@ _ADDRESSEE = re.compile(r"^\s+to\s+(?:[^,\"]|,(?=\d)){1,60},\s*(?=\")")
 _PARENTHETICAL = re.compile(r"\s*\([^()\"]{1,40}\)")  # "Rep. Ana Ruiz (D-Md.)"
 _ROLE_FIRST = re.compile(  # "One of its authors, Ari Lund, said"
     r"^[a-zA-Z][^,\"]{2,80},\s+(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3}),?$")
+_APPOSITIVE_NAME = re.compile(r"^,\s+(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){1,3})\s*[.!]?$")
 _AGE = re.compile(r",\s*\d{1,3}\s*(?=,|$)")  # "Ana Ruiz, 58, said"
 # "The head of the board on Wednesday denied", "Veldt also said": when or how, not who.
 _TRAILING_ADVERBIAL = re.compile(
@@ -97,7 +98,7 @@ _ACCORDING_TAIL = re.compile(  # "..., according to Sarnia's ambassador, Ilse Va
 _ACCORDING_HEAD = re.compile(r"^According\s+to\s+(?P<who>[^,]+),\s+(?P<content>.+)$")
 _ACCORDING_ASIDE = re.compile(
     r"^(?P<pre>[^,\"]{3,60}),\s+according\s+to\s+(?P<who>[^,\"]+),\s+(?P<content>.+)$")
-_CITING = re.compile(r",\s+citing\s+(?P<via>[^,]+),")
+_CITING = re.compile(r",\s+citing\s+(?P<via>[^,]+?)(?:,|\.?$)")
 _STATEMENT_VIA = re.compile(
     r"\bin\s+(?:a|an)\s+(?:statement|interview|post|message|release|report|article)"
     r"\s+(?:published|released|issued|posted|carried|broadcast)\s+(?:by|on)\s+"
@@ -201,6 +202,9 @@ def _quote_first(s: str) -> Attribution | None:
         if m is None or not _is_subject(m.group("who")):
             return None
         who = m.group("who")
+        named = _APPOSITIVE_NAME.match(m.group("rest") or "")
+        if named and who.split()[-1].islower():  # 'said the department's spokesman, Ana Ruiz'
+            who = f"{who}, {named.group('name')}"
     rest = m.group("rest") or ""
     added = _CONTENT_TAIL.match(rest) or _QUOTE_RESUMED.match(rest)
     more = _inner(s, m.start("rest") + added.end(), len(s)) if added else None
@@ -250,6 +254,9 @@ def _trailing_said(s: str) -> Attribution | None:
     if m is None:
         return None
     raw = m.group("who") or m.group("who2")
+    appositive = _APPOSITIVE_NAME.match(m.group("tail") or "") if m.group("verb2") else None
+    if appositive and raw.split()[-1].islower():  # "said the union's leader, Ana Ruiz."
+        raw = f"{raw}, {appositive.group('name')}"
     who = _subject_phrase(raw)
     named = who[:1].isupper() or who.split()[0].lower() in _DETERMINERS \
         or _is_group(lx.head_noun(who)) or who.split()[-1][:1].isupper()
@@ -330,6 +337,8 @@ def _reporting_verb(s: str) -> Attribution | None:
         cites = (citing.group("via").strip(),)
         anonymous = bool(_ANONYMOUS_VIA.search(citing.group("via")))
         work = s[: citing.start()] + " " * (citing.end() - citing.start()) + s[citing.end():]
+    if citing and not s[citing.end():].strip(" ."):
+        s = s[: citing.start()]  # "..., citing reports from nurses." ends the content
     for m in _VERB_AFTER_SPACE.finditer(work):
         if _inside_quotes(work, m.start()):
             return None
@@ -338,6 +347,8 @@ def _reporting_verb(s: str) -> Attribution | None:
         subject = _subject_phrase(work[: m.start()])
         if _NEGATED.search(m.group("verb")):
             return None  # "did not say that ...": what the subject did not claim
+        if _PASSIVE.search(m.group("verb")):
+            continue  # "have been admitted to hospital": done to the subject, not said
         verb = _finite(m.group("verb").split()[-1])
         if _is_subject(subject):
             return _after_verb(s, subject, verb, m.end(), cites,
@@ -350,6 +361,8 @@ def _reporting_verb(s: str) -> Attribution | None:
 
 
 _NEGATED = re.compile(r"\bnot\b")
+_PASSIVE = re.compile(r"\bbeen\s+(?!\w+ing\b)\w+$|\b(?:was|were|is|are|be)\s+(?:told|asked"
+                      r"|informed|warned|advised|reported|urged|briefed)$")
 _PREPOSITIONS = frozenset("in on at during after before since for by with under over amid"
                           " following from to into of via through".split())
 

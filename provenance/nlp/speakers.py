@@ -29,8 +29,16 @@ _ROLE_WORDS = frozenset(
     " adviser advisor aide leader head commander officer official representative speaker"
     " attorney counsel premier first lady state press presidential economy trade energy"
     " opposition rival candidate lawmaker minister's sen rep gov gen dr mr mrs ms del lt col"
-    " sgt capt adm prof rev gov. former acting interim".split()
+    " sgt capt adm prof rev gov. former acting interim nurse doctor detective inspector"
+    " sergeant constable professor coach captain pastor bishop rabbi imam reverend analyst"
+    " economist teacher principal dean".split()
 )
+# "Health officials in Brenna County", "economists at the Bank of Lisbon": people named by
+# what they are and where they work, a group, not the place or body after the preposition.
+_PLACED_GROUP = re.compile(
+    r"^(?:[a-z][\w'-]*\s+){0,3}?(?P<noun>[a-z][\w'-]*)\s+(?:in|at|from|with|for|of)\s+\S",
+    re.IGNORECASE)
+_AGENT = re.compile(r"^[a-z]{3,}(?:ers|ists|ants|ents|ors|ians)$")
 _PARTICLES = frozenset("de da del della der di du la le van von bin al el dos das y".split())
 _ORG_WORDS = frozenset(
     "kremlin house ministry council office department agency commission committee party"
@@ -69,6 +77,9 @@ def parse_speakers(phrase: str) -> tuple[Speaker, ...]:
     """Every speaker in a subject phrase ("Both Trump and the Kremlin" -> two)."""
     parts = [re.sub(r"^both\s+", "", p, flags=re.IGNORECASE)
              for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase.strip()) if p.strip()]
+    if len(parts) == 2 and parts[0].split()[-1].lower() in _ROLE_WORDS \
+            and parts[1][:1].isupper():
+        parts = [phrase]  # "the department's spokesman, Tomas Reyes": one person
     if len(parts) > 1 and all(_looks_like_name(p) for p in parts):
         found = [parse_speaker(p) for p in parts]
         return tuple(s for s in found if s is not None)
@@ -101,6 +112,12 @@ def parse_speaker(phrase: str) -> Speaker | None:
     bare = _LEADING.sub("", mention)
     if lx.head_noun(bare) in lx.SOURCE_NOUNS:  # "a poll published in March": not "March"
         return Speaker(name=bare, kind="organization", mention=mention)
+    placed = _PLACED_GROUP.match(bare)
+    noun = placed.group("noun").lower() if placed else ""
+    if noun.endswith("s") and (noun in lx.GROUP_NOUNS or _AGENT.match(noun)):
+        return Speaker(name=bare[:1].lower() + bare[1:] if bare[:1].isupper()
+                       and not bare.split()[0][1:].isupper() else bare, kind="group",
+                       mention=mention)
     words = bare.split()
     name, role_words = _trailing_name(words)
     if not name:

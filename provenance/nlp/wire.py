@@ -4,7 +4,8 @@ Agencies are credited in a few forms, each a named rule in :data:`CREDIT_FORMS`:
 agency names in brackets ("dv/rc (AFP, EFE, Reuters)"), "X contributed reporting", a byline
 ("By Kestrel staff", a line reading only "Kestrel News Agency"), "Petra Lund, with Kestrel"
 and "Vessland Herald with Kestrel",
-"distributed by ...", and the bracket of a dateline ("BRENNOCK, Oct 13 (Kestrel) - ").
+"distributed by ...", a licence line ("Copyright 2024 Kestrel. All rights reserved.") and
+the bracket of a dateline ("BRENNOCK, Oct 13 (Kestrel) - ").
 Forms that name people as readily as agencies (bylines, "distributed by") take a name only
 when it is a known agency (``agencies.toml``) or is presented as one ("... News Agency",
 "... staff"); the others take any capitalised name.
@@ -46,6 +47,10 @@ CREDIT_FORMS = (
         rf"^(?P<lead>{_NAME})\s+with\s+(?P<names>{_NAMES})\.?\s*$"), True),
     CreditForm("by", re.compile(rf"^By\s+(?P<names>{_NAMES})\.?\s*$"), False),
     CreditForm("byline", re.compile(rf"^(?![Bb]y\s)(?P<names>{_NAMES})$"), False),
+    CreditForm("licence", re.compile(  # "Copyright 2024 The Associated Press. All rights ..."
+        r"^(?:[Cc]opyright|©|\([Cc]\))\s*(?:\d{4}\s*)?(?:[Tt]he\s+)?"
+        r"(?P<names>[^\W\d_][^.\n\d]{1,60}?)(?:\s+\d{4})?"
+        r"(?:\.\s+All\s+rights\s+reserved\b.*|\.?)$"), False),
 )
 DISTRIBUTOR = CreditForm("distributed", re.compile(
     rf"\b(?:distributed|supplied|provided|syndicated)\s+by\s+(?:the\s+)?(?P<names>{_NAMES})"),

@@ -37,7 +37,7 @@ OBJECT_TERMS = 2
 """Content words besides a shared predicate that make two claims about one thing."""
 
 
-def one_proposition(pair: Pair, threshold: float) -> bool:
+def one_proposition(pair: Pair, threshold: float, object_terms: int = OBJECT_TERMS) -> bool:
     """Whether a pair that disagrees in polarity or hedge states one proposition: the
     model's chance reaches ``threshold``, or the claims share their predicate and at least
     :data:`OBJECT_TERMS` other content words ("ordered an emergency release" / "did not
@@ -47,7 +47,7 @@ def one_proposition(pair: Pair, threshold: float) -> bool:
         return True
     if a.predicate is None or a.predicate != b.predicate:
         return False
-    return len((a.terms & b.terms) - {a.predicate}) >= OBJECT_TERMS
+    return len((a.terms & b.terms) - {a.predicate}) >= object_terms
 
 
 def who(c: ClaimFrame) -> str:

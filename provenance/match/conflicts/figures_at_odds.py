@@ -46,7 +46,8 @@ def at_odds(pair: Pair, context: Context) -> AtOdds | None:
 def _subjects(frame: ClaimFrame) -> frozenset[str]:
     """The names a claim's figures are about: its entities but its places and its source."""
     source = comparable(f"{frame.source.name} {frame.source.affiliation or ''}").split()
-    return frame.entities - frame.places - set(source)
+    place_words = {w for place in frame.places for w in place.split()}
+    return frame.entities - frame.places - place_words - set(source)
 
 
 def _same_scope(x: Figure, y: Figure) -> bool:

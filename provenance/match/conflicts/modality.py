@@ -16,7 +16,9 @@ def detect(pair: Pair, context: Context) -> FoundConflict | None:
         return None
     if same_source(a.source, b.source):
         return None  # one source hedging differently over time is not two views
-    if not one_proposition(pair, context.config.polarity_threshold):
+    # The opposite hedge words are half the evidence: one shared word besides the predicate
+    # ("The outbreak is likely to grow ..." / "... unlikely to grow ...") is enough.
+    if not one_proposition(pair, context.config.polarity_threshold, object_terms=1):
         return None
     return FoundConflict(a.id, b.id, "modality",
                          f"{who(a)} says {a.modality}: {quoted(a.text)}; {who(b)} says "
