@@ -301,6 +301,7 @@ def test_according_to_a_role_and_a_name_credits_the_name(sentence: str, speaker:
     ("The pier will reopen in May, said the council's leader, Pavel Horak.", "Pavel Horak",
      "The pier will reopen in May"),
     ("Nurse Ida Brandt said the ward was full.", "Ida Brandt", "The ward was full"),
+    ("Organiser Ivo Tamm said the march would go on.", "Ivo Tamm", "The march would go on"),
     ("Teachers in Ostvik said the school roof leaked.", "teachers in Ostvik",
      "The school roof leaked"),
 ])
@@ -319,6 +320,39 @@ def test_citing_at_the_end_of_a_sentence_is_whom_the_speaker_relies_on() -> None
     claim = one("The farmers' union put the losses at 9 million euros, citing its members.")
     assert claim.cites == ("its members",)
     assert claim.text == "The farmers' union put the losses at 9 million euros"
+
+
+def test_a_second_that_clause_of_one_verb_is_a_second_claim() -> None:
+    found = claims_of("The council said 40 homes had been flooded, and that two roads were "
+                      "closed.")
+    assert [(c.text, c.speaker.name if c.speaker else None) for c in found] == [
+        ("40 homes had been flooded", "council"), ("Two roads were closed", "council")]
+
+
+def test_an_old_figure_after_the_speaker_leaves_the_attribution_whole() -> None:
+    claim = one("Rangers rescued 14 hikers on the ridge, the park service said on Monday, "
+                "up from the nine it reported on Sunday.")
+    assert claim.speaker is not None and claim.speaker.name == "park service"
+
+
+def test_she_never_goes_to_a_man_nor_he_to_a_woman() -> None:
+    found = claims_of('Ferry captain Olga Berg said the crossing was rough. Harbour master '
+                      'Peter Lund said the port would stay open.\n\n"We turned back twice," '
+                      'she said.\n\nSpokeswoman Ana Ruiz said the pier was safe. "It was '
+                      'checked on Monday," he said.')
+    speakers = {c.text: c.speaker.name if c.speaker else None for c in found}
+    assert speakers["We turned back twice"] == "Olga Berg"
+    assert speakers["It was checked on Monday"] == "Peter Lund"
+
+
+@pytest.mark.parametrize("sentence, anonymous", [
+    ("Three witnesses said the gate was open.", True),
+    ("Two workers at the Holm depot said the brakes had failed.", True),
+    ("An engineer, Ivo Tamm, said the brakes had failed.", False),
+])
+def test_unnamed_people_counted_or_placed_are_anonymous(sentence: str,
+                                                         anonymous: bool) -> None:
+    assert one(sentence).anonymous is anonymous
 
 
 @pytest.mark.parametrize("sentence", [
@@ -548,6 +582,8 @@ def test_a_claim_naming_no_date_is_dated_by_its_telling() -> None:
     ("a turnout of 61.5 percent", 61.5, "%", None),
     ("$3.5 billion in aid", 3.5e9, "USD", None),
     ("more than two dozen people", 24, "count", "more than"),
+    ("Seventeen boats sank", 17, "count", None),
+    ("about twenty-five people", 25, "count", "about"),
 ])
 def test_quantities(text: str, value: float, unit: str, modifier: str | None) -> None:
     q = find_quantities(text)[0]

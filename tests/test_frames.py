@@ -364,3 +364,19 @@ def test_an_article_naming_few_names_shares_its_story_by_one() -> None:
     b = with_article_context([frame(3, "Ferries from Ostvik will resume on Friday.",
                                     article=2)])[0]
     assert same_story(a, b)
+
+
+def test_the_town_of_a_dateline_places_a_short_wire_story() -> None:
+    a = with_article_context([frame(1, "The ring road is likely to open before 2031, the "
+                                       "ministry said.", article=1)], {1: "OSTVIK"})[0]
+    assert "ostvik" in a.context
+
+
+def test_rival_crowd_figures_conflict_though_they_share_no_word() -> None:
+    police = frame(1, "Police estimated the crowd at 4,000.", speaker="police",
+                   speaker_kind="organization", kind="indirect", published="2025-03-03")
+    organisers = frame(2, "About 25,000 people had taken part.", speaker="Ivo Tamm",
+                       kind="indirect", outlet="Evening Post", published="2025-03-04")
+    assert verdict(police, organisers)[1] == ["numeric"]
+    thousands = frame(3, "Thousands of people marched through the city.")
+    assert figures_agree(thousands.figures, organisers.figures)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -29,7 +30,7 @@ from provenance.match.normalise import (
 from provenance.match.sources import Source, resolved_affiliation, source_of
 from provenance.text import comparable
 
-FRAME_VERSION = 14
+FRAME_VERSION = 15
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"
@@ -124,13 +125,17 @@ CONTEXT_NAMES = 30
 """How many of its article's most frequent names place a claim in its story."""
 
 
-def with_article_context(frames: list[ClaimFrame]) -> list[ClaimFrame]:
+def with_article_context(frames: list[ClaimFrame],
+                         datelines: Mapping[int, str] | None = None) -> list[ClaimFrame]:
     """The frames, each with its article's most frequent names (all of its claims must be
     among ``frames``): "No one was injured in the fire" is about the fire of its article.
     Names are read from the claims' whole sentences, so that the people an article quotes
-    ("Ekberg's campaign said") place it in its story too. A source's bare body ("the
-    department's spokesman") becomes the body the article names in full."""
+    ("Ekberg's campaign said") place it in its story too, and so does the town of its
+    dateline (``datelines``: article -> town). A source's bare body ("the department's
+    spokesman") becomes the body the article names in full."""
     sentences: dict[int, dict[str, None]] = defaultdict(dict)
+    for article, town in (datelines or {}).items():
+        sentences[article][town] = None
     for f in frames:
         sentences[f.article_id][f.sentence or f.text] = None  # each sentence once, in order
     top = {article: frozenset(name for name, _ in sorted(

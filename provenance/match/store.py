@@ -36,6 +36,7 @@ from provenance.match.frames import (
 from provenance.match.independence import ArticleFacts, independence, opening_of
 from provenance.match.sources import affiliation
 from provenance.match.timeline import Timeline, timelines
+from provenance.nlp.wire import dateline_town
 
 _NEW_GROUP_KEYS = 10**12
 _IDS_PER_STATEMENT = 500  # SQLite caps the variables in one statement
@@ -86,11 +87,25 @@ def _build_missing_frames(session: Session) -> bool:
         select(m.Claim.id, m.Claim.article_id)
         .where(~m.Claim.id.in_(select(m.ClaimFrameRow.claim_id))).order_by(m.Claim.id)).all()
     for chunk in _whole_articles(missing, _ROWS_PER_INSERT):
-        frames = with_article_context([build_frame(f) for f in _facts(session, chunk)])
+        facts = _facts(session, chunk)
+        frames = with_article_context([build_frame(f) for f in facts],
+                                      _datelines(session, {f.article_id for f in facts}))
         session.execute(insert(m.ClaimFrameRow), [
             {"claim_id": f.id, "version": FRAME_VERSION, "frame": frame_record(f)}
             for f in frames])
     return bool(stale)
+
+
+DATELINE_CHARS = 120
+"""How much of an article's opening is read for its dateline."""
+
+
+def _datelines(session: Session, articles: set[int]) -> dict[int, str]:
+    """The town of each article's dateline, where it has one."""
+    rows = session.execute(select(m.Article.id, func.substr(m.Article.text, 1, DATELINE_CHARS))
+                           .where(m.Article.id.in_(articles)))
+    return {article: town for article, opening in rows
+            if (town := dateline_town(opening.lstrip()))}
 
 
 def _whole_articles(rows: Iterable[Any], size: int) -> Iterator[list[int]]:

@@ -70,7 +70,8 @@ _COLON = re.compile(
 # on Monday", "citing weaker demand", "adding that ..." (which is further content).
 _TAIL_OPENER = (r"(?:[a-z]+ing|in|at|on|during|after|before|while|when|as|without|with|amid"
                 r"|despite|from|through|under|via|because|since|though|although|but|and"
-                r"|a|an)")  # ", a move that ...": an appositive on the content
+                r"|up\s+from|down\s+from|compared|a|an)")
+# ", up from the 12 reported"; ", a move that ...": an appositive on the content.
 _TAIL_START = re.compile(rf"{_TAIL_OPENER}\b")
 _QUOTE_RESUMED = re.compile(r",\s*(?=\")")  # '"Honestly," he said, "we may lose."'
 _CONTENT_TAIL = re.compile(

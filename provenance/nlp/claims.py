@@ -35,6 +35,8 @@ _BARE_AND = re.compile(
 _LEFT_VERB = re.compile(
     r"\b(?:" + "|".join(sorted(lx.AUXILIARIES | lx.IRREGULAR_PAST_FORMS)) + r"|[a-z]{3,}ed)\b"
     r"(?:\s+\S+){2}")
+# "The ministry said 19 people were held, and that two officers were hurt": two contents.
+_AND_THAT = re.compile(r",?\s+and\s+(?:also\s+)?that\s+")
 # "The body was found on Monday, a day after a man was killed": two events, two claims.
 _TIME_LINK = re.compile(
     r",\s+(?:a|one|two|three|four|five|six|several|\d+)\s+(?:minutes?|hours?|days?|weeks?"
@@ -251,7 +253,9 @@ _FRONTED_TIME = re.compile(
     r"(?:(?:19|20)\d\d|" + "|".join(w.capitalize() for w in lx.WEEKDAYS + lx.MONTHS)
     + r")[^,\"]{0,25}),\s+")
 _BARE_NUMBER = re.compile(r"^(?P<n>\d[\d,.]*|" + "|".join(_NUMBER_WORDS.split())
-                          + r")\s+(?=[a-z]+\b)", re.IGNORECASE)
+                          + r")\s+(?=(?:still\s+|also\s+)?(?:" + "|".join(sorted(
+                              lx.AUXILIARIES | lx.IRREGULAR_PAST_FORMS)) + r"|[a-z]{2,}ed)\b)",
+                          re.IGNORECASE)  # "two are missing", not "two police officers"
 _COUNTED_NOUN = re.compile(r"\b(?:\d[\d,.]*|" + "|".join(_NUMBER_WORDS.split())
                            + r"|\w+teen|\w+ty)\s+(?!(?:percent|per|more|times|of|or|and)\b)"
                            r"(?P<noun>[a-z]{3,})\b", re.IGNORECASE)
@@ -359,7 +363,7 @@ def _clause_end(s: str, start: int, b: int) -> int:
 
 def _coordinated(s: str, a: int, b: int, mask: list[tuple[int, int]]) -> list[tuple[int, int]]:
     cuts: list[tuple[int, int]] = []
-    for pattern in (_COORDINATION, _AS_CLAUSE, _TIME_LINK, _BARE_AND):
+    for pattern in (_COORDINATION, _AS_CLAUSE, _TIME_LINK, _BARE_AND, _AND_THAT):
         for m in pattern.finditer(s, a, b):
             if _quoted(s, m.start()) or _masked(m.start(), mask):
                 continue

@@ -12,21 +12,30 @@ from importlib import resources
 from provenance.domain import Quantity
 from provenance.nlp.lexicon import MONTHS
 
+_UNITS_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9}
+_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+               "seventy": 70, "eighty": 80, "ninety": 90}
 _WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12,
+    **_UNITS_WORDS, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    **_TENS_WORDS, "hundred": 100, "dozen": 12,
 }
+# "twenty-five", "thirty one": a ten and a unit, one number.
+_COMPOUND = (r"(?:" + "|".join(_TENS_WORDS) + r")[- ](?:" + "|".join(_UNITS_WORDS) + r")")
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
            "m": 1e6, "k": 1e3}
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
              "eighth": 8, "ninth": 9, "tenth": 10}
-_VAGUE = {"dozens": (24, 144), "hundreds": (200, 999), "thousands": (2e3, 9999),
+# "Thousands marched" is said of 30,000 too ("tens of thousands" is a way of saying it), not
+# of 300,000; "hundreds" is not said of 5,000.
+_VAGUE = {"dozens": (24, 144), "hundreds": (200, 999), "thousands": (2e3, 99_999),
           "millions": (2e6, 999e6), "billions": (2e9, 999e9), "scores": (40, 200)}
 _MODIFIER = (r"(?P<mod>at least|at most|more than|over|nearly|almost|about|around|roughly"
              r"|approximately|some|up to|fewer than|less than|just over|just under|as many as)")
-_NUMBER = (r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:"
-           + "|".join(_WORD_NUMBERS) + r")\b)")  # "one", not the end of "gone"
+_NUMBER = (r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:" + _COMPOUND + "|"
+           + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+           + r")\b)")  # "one", not the end of "gone"; "seventeen", not "seven"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?"
 _CURRENCY = r"(?P<cur>\$|US\$|€|£|¥|₽)?"
 _PATTERN_TEXT = (
@@ -170,6 +179,8 @@ def _value(raw: str) -> float:
     low = raw.lower()
     if low in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[low])
+    if low[:1].isalpha():  # "twenty-five"
+        return float(sum(_WORD_NUMBERS[w] for w in re.split(r"[- ]", low)))
     return float(low.replace(",", ""))
 
 

@@ -13,7 +13,7 @@ from provenance.nlp.claims import Piece, split_sentence
 from provenance.nlp.clean import Unit, clean
 from provenance.nlp.dates import event_date, find_dates
 from provenance.nlp.numbers import find_quantities
-from provenance.nlp.speakers import parse_speakers
+from provenance.nlp.speakers import gender_of, parse_speakers
 from provenance.nlp.topics import Taxonomy, load_taxonomy, tag_claims
 from provenance.text import comparable, fold_chars
 
@@ -37,6 +37,22 @@ class _ArticleState:
     last_mentioned: Speaker | None = None
     """The last person named in full, speaking or not: whom "he" or "she" means when no
     person has spoken yet ("Ana Ruiz toured the site. She said ...")."""
+    recent: list[Speaker] = field(default_factory=list)  # people, the latest last
+    genders: dict[str, str] = field(default_factory=dict)  # full name -> f | m
+    """What each person's title, given name or an earlier pronoun says: "she" never goes
+    to Viktor Hale, nor "he" to a spokeswoman."""
+
+    def met(self, person: Speaker) -> None:
+        """Remember a person just named or heard, and what says their gender."""
+        self.recent = [p for p in self.recent if p.name != person.name][-RECENT_PEOPLE:]
+        self.recent.append(person)
+        gender = gender_of(person)
+        if gender:
+            self.genders.setdefault(person.name, gender)
+
+
+RECENT_PEOPLE = 6
+"""How many people back a pronoun may reach."""
 
 
 def extract(doc: SourceDocument, taxonomy: Taxonomy | None = None) -> Extraction:
@@ -192,14 +208,14 @@ def _speakers(piece: Piece, state: _ArticleState) -> list[Speaker]:
         state.last_speaker = found[0]
         if found[0].kind == "person":
             state.last_person = found[0]
+            state.met(found[0])
         state.last_quote_speaker = found[0] if piece.kind == "direct_quote" else None
     return found
 
 
 def _resolve(speaker: Speaker, state: _ArticleState) -> Speaker | None:
     if speaker.kind == "pronoun":
-        found = (state.last_person or state.last_mentioned) if speaker.name in ("he", "she") \
-            else None
+        found = _gendered(speaker.name, state) if speaker.name in ("he", "she") else None
         found = found or state.last_speaker
         return replace(found, mention=speaker.mention) if found else None
     if speaker.kind == "person" and len(speaker.name.split()) == 1:
@@ -209,13 +225,28 @@ def _resolve(speaker: Speaker, state: _ArticleState) -> Speaker | None:
     return speaker
 
 
+def _gendered(pronoun: str, state: _ArticleState) -> Speaker | None:
+    """Whom "he" or "she" means: the last person who spoke, else the last named, else an
+    earlier one, skipping anyone whose gender is known to be the other; the one taken is
+    then known to be of the pronoun's."""
+    want = "f" if pronoun == "she" else "m"
+    candidates = [state.last_person, state.last_mentioned, *reversed(state.recent)]
+    found = next((c for c in candidates
+                  if c is not None and state.genders.get(c.name, want) == want), None)
+    if found is not None:
+        state.genders.setdefault(found.name, want)
+    return found
+
+
 def _remember_people(sentence: str, state: _ArticleState) -> None:
     for m in _PERSON_RUN.finditer(sentence):
         for found in parse_speakers(m.group(0)):
             words = found.name.split()
             if found.kind == "person" and len(words) >= 2:
                 state.people.setdefault(comparable(words[-1]), found.name)
-                state.last_mentioned = Speaker(name=found.name, kind="person")
+                state.last_mentioned = Speaker(name=found.name, kind="person",
+                                               role=found.role, mention=found.mention)
+                state.met(state.last_mentioned)
 
 
 def _link_denials(claims: list[Claim]) -> list[Claim]:

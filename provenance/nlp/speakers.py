@@ -31,7 +31,10 @@ _ROLE_WORDS = frozenset(
     " opposition rival candidate lawmaker minister's sen rep gov gen dr mr mrs ms del lt col"
     " sgt capt adm prof rev gov. former acting interim nurse doctor detective inspector"
     " sergeant constable professor coach captain pastor bishop rabbi imam reverend analyst"
-    " economist teacher principal dean".split()
+    " economist teacher principal dean organiser organizer activist campaigner protester"
+    " lawyer farmer resident student researcher historian scientist engineer worker owner"
+    " founder driver trader banker manager consultant pilot firefighter paramedic surgeon"
+    " physician witness volunteer shopkeeper fisherman priest".split()
 )
 # "Health officials in Brenna County", "economists at the Bank of Lisbon": people named by
 # what they are and where they work, a group, not the place or body after the preposition.
@@ -58,9 +61,12 @@ KNOWN_OUTLETS = frozenset(
 _ANONYMOUS = re.compile(
     r"\b(?:anonymous|unnamed|unidentified|sources?|insiders?|people familiar|person familiar"
     r"|officials? (?:who|familiar|speaking)|(?:an?|one|two|three|several) (?:\w+ )?officials?"
-    r"|(?:an?|one|two|three|several) (?:\w+ )?(?:diplomats?|aides?))\b",
+    r"|(?:an?|one|two|three|four|five|several|some) (?:\w+ )?(?:diplomats?|aides?|workers?"
+    r"|witness(?:es)?|employees?|staff|residents?|engineers?|officers?|insiders?|members?"
+    r"|nurses?|doctors?|soldiers?|guards?)(?! of (?:the )?[A-Z]))\b",
     re.IGNORECASE,
 )
+_PLACING_WORDS = frozenset("at in of from for with near the".split())
 _ADJECTIVAL = re.compile(r"(?:ese|an|ish|ch|'s)$")  # Japanese, Russian, British, French
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 _LEADING_CONJUNCTION = re.compile(r"^(?:but|and|so|yet|still|also|then)\s+", re.IGNORECASE)
@@ -107,7 +113,7 @@ def parse_speaker(phrase: str) -> Speaker | None:
     lowered = mention.lower()
     if lowered in PRONOUNS:
         return Speaker(name=lowered, kind="pronoun", mention=mention)
-    if _ANONYMOUS.search(mention) and not _trailing_name(mention.split())[0]:
+    if _ANONYMOUS.search(mention) and not _names_someone(mention.split()):
         return Speaker(name=_LEADING.sub("", mention), kind="anonymous", mention=mention)
     bare = _LEADING.sub("", mention)
     if lx.head_noun(bare) in lx.SOURCE_NOUNS:  # "a poll published in March": not "March"
@@ -125,6 +131,13 @@ def parse_speaker(phrase: str) -> Speaker | None:
     role = " ".join(role_words).strip(" ,") or None
     kind = _kind_of(name, role, mention)
     return Speaker(name=name, kind=kind, role=role, mention=mention)
+
+
+def _names_someone(words: list[str]) -> bool:
+    """Whether a mention ends in a person's name ("an official, Ana Ruiz"), not in the
+    place or body its people belong to ("two workers at Tollis Dam")."""
+    name, before = _trailing_name(words)
+    return bool(name) and not (before and before[-1].lower() in _PLACING_WORDS)
 
 
 def _trailing_name(words: list[str]) -> tuple[str, list[str]]:
@@ -225,3 +238,25 @@ def find_speaker(
         if any(same_speaker(name, kind, alias, k.kind) for alias in k.aliases | {k.name})
     ]
     return max(matches, key=lambda k: len(k.name), default=None)
+
+
+@lru_cache(maxsize=1)
+def _gender_table() -> tuple[dict[str, str], dict[str, str]]:
+    """Gendered titles and roles, and given names (``given_names.toml``): word -> f or m."""
+    raw = tomllib.loads(resources.files("provenance.nlp").joinpath("given_names.toml")
+                        .read_text("utf-8"))
+    words = {w: "f" for w in raw["female_words"]} | {w: "m" for w in raw["male_words"]}
+    names = {w: "f" for w in raw["female"]} | {w: "m" for w in raw["male"]}
+    return words, names
+
+
+def gender_of(speaker: Speaker) -> str | None:
+    """"f" or "m" when a person's title, role or given name says so ("Ms Ruiz", "the
+    spokeswoman, Ana Ruiz", "Viktor Hale"), else None."""
+    words, names = _gender_table()
+    mention = comparable(f"{speaker.mention or ''} {speaker.role or ''}").replace(".", " ")
+    for word in mention.split():
+        if word in words:
+            return words[word]
+    given = comparable(speaker.name).split()
+    return names.get(given[0]) if len(given) >= 2 else None

@@ -92,6 +92,11 @@ def sentence_credits(sentence: str, outlet: str | None = None) -> tuple[str, ...
                  for a in agencies_in(m.group("names"), DISTRIBUTOR.vouched, outlet))
 
 
+def dateline_town(text: str) -> str | None:
+    """The town a dateline opening ``text`` names ("VELKA, Sept 16 (AFP) - ..." -> VELKA)."""
+    return _DATELINE.match(text).group("town") if dateline(text)[0] else None  # type: ignore[union-attr]
+
+
 def dateline(paragraph: str) -> tuple[int, tuple[str, ...]]:
     """How many characters of ``paragraph`` its dateline takes, and the agencies in its
     bracket: "ÉCIJA, Spain, Nov 19 (EFE) - ..." -> (len, ("EFE",)). A dateline's town is

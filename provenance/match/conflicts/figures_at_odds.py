@@ -24,8 +24,10 @@ def at_odds(pair: Pair, context: Context) -> AtOdds | None:
     """The disagreeing figures of a pair about one subject and event, or None.
 
     A measure the vocabulary names (deaths, evacuated, damage) is evidence enough that two
-    figures count one thing, once the claims share a word besides it and are about the same
-    places; a figure of a plain noun ("count:ship") also needs the claims to read alike.
+    figures count one thing, once the claims share a word besides it (or the measure is
+    one event's: "Police estimated the crowd at 8,000" / "About 30,000 people had taken
+    part") and are about the same places; a figure of a plain noun ("count:ship") also
+    needs the claims to read alike.
     """
     a, b = pair.a, pair.b
     # Figures of one measure on different days are a revision or nothing; the days are
@@ -38,7 +40,8 @@ def at_odds(pair: Pair, context: Context) -> AtOdds | None:
         named = not earlier.measure.startswith("count:")
         if not _same_scope(earlier, later):
             continue
-        if (named and a.terms & b.terms) or pair.chance >= context.config.conflict_context:
+        if (named and (a.terms & b.terms or earlier.time == "event")) \
+                or pair.chance >= context.config.conflict_context:
             return AtOdds(earlier, later)
     return None
 
