@@ -151,6 +151,7 @@ def test_figures_agree_whichever_claim_comes_first(a: str, b: str) -> None:
     ("Insurers put the damage at 400 million euros.", "damage", "EUR"),
     ("The alert went out at 9.40 p.m.", "alert_time", "clock"),
     ("A third person has died in the floods.", "deaths", "count"),
+    ("The fire has burned 2,300 hectares of forest.", "area", "m2"),
 ])
 def test_figures_take_the_measure_and_unit_their_words_give(text: str, measure: str | None,
                                                             unit: str) -> None:
@@ -380,3 +381,12 @@ def test_rival_crowd_figures_conflict_though_they_share_no_word() -> None:
     assert verdict(police, organisers)[1] == ["numeric"]
     thousands = frame(3, "Thousands of people marched through the city.")
     assert figures_agree(thousands.figures, organisers.figures)
+
+
+def test_no_one_dead_against_three_dead_is_a_rival_count_not_a_negation() -> None:
+    mayor = frame(1, "Three people had died in the fire.", speaker="Ivo Tamm", kind="indirect",
+                  article=3)
+    government = frame(2, "No one had died.", speaker="regional government",
+                       speaker_kind="organization", kind="indirect", article=3)
+    assert not government.negated and government.figures[0].value == 0
+    assert verdict(mayor, government)[1] == ["numeric"]

@@ -30,7 +30,7 @@ from provenance.match.normalise import (
 from provenance.match.sources import Source, resolved_affiliation, source_of
 from provenance.text import comparable
 
-FRAME_VERSION = 15
+FRAME_VERSION = 16
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"
@@ -155,6 +155,9 @@ def build_frame(facts: ClaimFacts) -> ClaimFrame:
     text = facts.text
     terms, entities = normalise_terms(text)
     stance, target = _stance(facts)
+    figures = figures_of(text, facts.quantities, facts.sentence)
+    # "No one had died" gives deaths 0: its "no" is the figure, not a negated predicate.
+    nought = any(f.value == 0 and f.text.lower().startswith("no") for f in figures)
     return ClaimFrame(
         id=facts.id, article_id=facts.article_id, text=text, sentence=facts.sentence,
         kind=facts.kind, outlet=facts.outlet, published=facts.published,
@@ -164,9 +167,9 @@ def build_frame(facts: ClaimFacts) -> ClaimFrame:
                          facts.outlet),
         chain=facts.via, terms=terms, entities=entities, places=place_names(text),
         people=people_named(text),
-        topics=facts.topics, predicate=_predicate(text), negated=_negated(text),
+        topics=facts.topics, predicate=_predicate(text), negated=_negated(text) and not nought,
         modality=_modality(text), stance=stance, target=target,
-        figures=figures_of(text, facts.quantities, facts.sentence), denies=facts.denies,
+        figures=figures, denies=facts.denies,
         told_on=facts.told_on,
         comparable_text=comparable(text))
 

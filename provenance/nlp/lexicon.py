@@ -120,7 +120,8 @@ GROUP_NOUNS = frozenset(
     " people company firm agency council commission committee military army voters"
     " respondents members employees workers voter respondent member employee worker"
     " resident witness analyst expert attorneys lawyers relatives neighbours neighbors"
-    " parents students teachers executives staff colleagues friends".split()
+    " parents students teachers executives staff colleagues friends services forces"
+    " agencies departments rescuers firefighters paramedics".split()
 )
 
 _HEAD_END = re.compile(r"\s(?:of|for|at|in|from|with|on|by|close\s+to|familiar)\s")

@@ -95,7 +95,7 @@ def _pattern() -> re.Pattern[str]:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text``; years and dates are left to the date stage."""
-    if not _ANY_NUMBER.search(text):
+    if not _ANY_NUMBER.search(text) and not _NONE.search(text):
         return []
     clocks = [(m.span(), _clock(m)) for m in _CLOCK.finditer(text)]
     found = [q for m in _pattern().finditer(text)
@@ -106,7 +106,14 @@ def find_quantities(text: str) -> list[Quantity]:
     found += [q for _, q in clocks]
     found += [Quantity(m.group(0), float(_ORDINALS[m.group("ord").lower()]), "count", None,
                        None, None, m.group("noun").lower()) for m in _ORDINAL_COUNT.finditer(text)]
+    found += [Quantity(m.group(0), 0.0, "count", None, None, None, m.group("noun"))
+              for m in _NONE.finditer(text)]
     return found
+
+
+# "No one had died", "nobody was hurt", "there were no deaths": a count of nought.
+_NONE = re.compile(r"\b(?:[Nn]o(?: |-)one|[Nn]obody|[Nn]o\s+(?P<noun>deaths|injuries|casualties"
+                   r"|fatalities|victims|arrests))\b")
 
 
 def _clock(m: re.Match[str]) -> Quantity:
@@ -123,6 +130,8 @@ def _from_match(m: re.Match[str], text: str) -> Quantity | None:
     raw = m.group("num")
     if raw is None:
         return None
+    if raw.lower() == "one" and re.search(r"\b[Nn]o[ -]$", text[:m.start("num")]):
+        return None  # "no one" is nought (_NONE), not one
     after = text[m.end("num"):m.end("num") + 3]
     if _YEAR.match(raw) and not m.group("pct") and not m.group("cur"):
         return None

@@ -60,10 +60,11 @@ KNOWN_OUTLETS = frozenset(
 )
 _ANONYMOUS = re.compile(
     r"\b(?:anonymous|unnamed|unidentified|sources?|insiders?|people familiar|person familiar"
+    r"|(?:people|persons?) (?:with (?:direct )?knowledge|close to|briefed on)"
     r"|officials? (?:who|familiar|speaking)|(?:an?|one|two|three|several) (?:\w+ )?officials?"
     r"|(?:an?|one|two|three|four|five|several|some) (?:\w+ )?(?:diplomats?|aides?|workers?"
     r"|witness(?:es)?|employees?|staff|residents?|engineers?|officers?|insiders?|members?"
-    r"|nurses?|doctors?|soldiers?|guards?)(?! of (?:the )?[A-Z]))\b",
+    r"|nurses?|doctors?|soldiers?|guards?|people|persons)(?! of (?:the )?[A-Z]))\b",
     re.IGNORECASE,
 )
 _PLACING_WORDS = frozenset("at in of from for with near the".split())
