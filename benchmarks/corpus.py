@@ -50,15 +50,17 @@ def vocabulary(seed: int = 7, size: int = 6000) -> Vocabulary:
 
 
 def claim_texts(n: int, seed: int = 11) -> list[str]:
-    """``n`` claim sentences; about one in five restates an earlier one."""
+    """``n`` claim sentences; about one in five restates an earlier one, its middle words
+    reordered (a paraphrase a bag of words finds, not a verbatim copy)."""
     rng = random.Random(seed)
     vocab = vocabulary(size=heaps_size(15 * n))
     texts: list[str] = []
     for i in range(n):
         if texts and rng.random() < 0.2:
             base = rng.choice(texts[-500:]).split()
-            rng.shuffle(base[2:-2])
-            texts.append(" ".join(base))
+            middle = base[2:-2]  # a slice is a copy: shuffle it, then put it back
+            rng.shuffle(middle)
+            texts.append(" ".join(base[:2] + middle + base[-2:]))
             continue
         zipf = [vocab.words[min(int(rng.paretovariate(1.1)), len(vocab.words) - 1)]
                 for _ in range(3)]

@@ -304,6 +304,8 @@ def test_according_to_a_role_and_a_name_credits_the_name(sentence: str, speaker:
     ("Organiser Ivo Tamm said the march would go on.", "Ivo Tamm", "The march would go on"),
     ("The blaze has burned 400 hectares, regional fire services said on Monday.",
      "regional fire services", "The blaze has burned 400 hectares"),
+    ("The works council said the night shift would end.", "works council",
+     "The night shift would end"),
     ("Teachers in Ostvik said the school roof leaked.", "teachers in Ostvik",
      "The school roof leaked"),
 ])

@@ -152,6 +152,8 @@ def test_figures_agree_whichever_claim_comes_first(a: str, b: str) -> None:
     ("The alert went out at 9.40 p.m.", "alert_time", "clock"),
     ("A third person has died in the floods.", "deaths", "count"),
     ("The fire has burned 2,300 hectares of forest.", "area", "m2"),
+    ("Quarterly profit fell to 85 million euros.", "profit", "EUR"),
+    ("Sales reached $2.1 billion in the year.", "revenue", "USD"),
 ])
 def test_figures_take_the_measure_and_unit_their_words_give(text: str, measure: str | None,
                                                             unit: str) -> None:
@@ -390,3 +392,26 @@ def test_no_one_dead_against_three_dead_is_a_rival_count_not_a_negation() -> Non
                        speaker_kind="organization", kind="indirect", article=3)
     assert not government.negated and government.figures[0].value == 0
     assert verdict(mayor, government)[1] == ["numeric"]
+
+
+def test_a_corrected_figure_is_rejected_not_negated() -> None:
+    union = frame(1, "900 jobs were at risk at the plant, not 500.", speaker="works council",
+                  speaker_kind="organization", kind="indirect", published="2025-03-04")
+    assert not union.negated and [f.value for f in union.figures] == [900.0]
+    company = frame(2, "The company would cut 500 jobs at the plant.", speaker="Ivo Tamm",
+                    kind="indirect", outlet="Evening Post", published="2025-03-03")
+    assert verdict(company, union)[1] == ["numeric"]
+
+
+def test_a_forecast_is_no_rival_of_the_result() -> None:
+    result = frame(1, "Brannock Glass made a profit of 80 million euros in the quarter.")
+    forecast = frame(2, "Analysts had expected a profit of 95 million euros in the quarter.",
+                     outlet="Evening Post")
+    assert "numeric" not in verdict(result, forecast)[1]
+
+
+def test_a_company_by_its_first_name_is_one_source() -> None:
+    assert same_source(Source("Carmaker Brannock", "organization"),
+                       Source("Brannock Motors", "person"))
+    assert not same_source(Source("Royal Mail", "organization"),
+                           Source("Royal Bank", "organization"))

@@ -2,8 +2,8 @@
 
 The seeds' gold and its scorer live in ../shared/eval (beside the clone in CI); the
 held-out sets are the team's own (tests/data/heldout; tests/data/election, tariff,
-outbreak, protest and wildfire, each written before the fixes it led to and scored first
-as an unseen story). All are scored the same way.
+outbreak, protest, wildfire and earnings, each written before the fixes it led to and
+scored first as an unseen story). All are scored the same way.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ CORPUS_FLOORS = {
     "protest": {"group_recall": 1.0, "group_precision": 1.0, "conflict_recall": 0.8,
                 "conflict_precision": 1.0},
     "wildfire": {"group_recall": 1.0, "group_precision": 1.0, "conflict_precision": 1.0},
+    "earnings": {"group_recall": 1.0, "group_precision": 1.0, "conflict_precision": 1.0},
 }
 CEILINGS = {"boilerplate_leaks": 0, "false_attributions": 2, "different_event_merges": 0,
             "wire_false": 0}
@@ -92,8 +93,9 @@ def metrics(scorer: ModuleType, folder: Path, gold: Path, tmp_path: Path,
     ("outbreak", DATA / "outbreak", DATA / "outbreak" / "outbreak.gold.yaml", None),
     ("protest", DATA / "protest", DATA / "protest" / "protest.gold.yaml", None),
     ("wildfire", DATA / "wildfire", DATA / "wildfire" / "wildfire.gold.yaml", None),
+    ("earnings", DATA / "earnings", DATA / "earnings" / "earnings.gold.yaml", None),
 ], ids=["seeds", "heldout", "matching", "story-dev", "election", "tariff", "outbreak",
-        "protest", "wildfire"])
+        "protest", "wildfire", "earnings"])
 def test_quality_floors(scorer: ModuleType, corpus: str, folder: Path, gold: Path,
                         taxonomy: Path | None, tmp_path: Path) -> None:
     if not gold.exists():

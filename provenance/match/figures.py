@@ -122,11 +122,14 @@ _AGE_BOUND = re.compile(
     r"|\baged|\bages?)\s+(?:of\s+)?$")
 
 
+_REJECTED = re.compile(r"(?:,\s*not|\brather\s+than|\binstead\s+of)(?:\s+(?:the|about|some))*\s*$")
+
+
 def _is_prior(text: str, start: int, end: int) -> bool:
-    """Whether the figure at ``start:end`` is a value it replaced: "up from 58 percent",
-    "rose from 8 to 14", "compared with 49 percent in 2021"."""
+    """Whether the figure at ``start:end`` is a value it replaced or rejects: "up from 58
+    percent", "rose from 8 to 14", "compared with 49 percent in 2021", "2,000, not 1,200"."""
     before = text[max(0, start - 60):start]
-    return _CHANGE_FROM.search(before) is not None or (
+    return _CHANGE_FROM.search(before) is not None or _REJECTED.search(before) is not None or (
         _FROM_TO.search(before) is not None and _THEN_TO.match(text[end:end + 30]) is not None)
 
 

@@ -30,7 +30,7 @@ from provenance.match.normalise import (
 from provenance.match.sources import Source, resolved_affiliation, source_of
 from provenance.text import comparable
 
-FRAME_VERSION = 16
+FRAME_VERSION = 17
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"
@@ -189,9 +189,13 @@ def _main_clause(text: str) -> str:
     return text[:m.start()] if m else text
 
 
+# "2,000 jobs were at risk, not 1,200": a figure corrected, not a predicate negated.
+_CORRECTION = re.compile(r",\s*not\s+(?:about\s+|some\s+)?\d[\d,.]*\b")
+
+
 def _negated(text: str) -> bool:
     """Whether the claim's own predicate is negated ("did not order", "No siren sounded")."""
-    low = _main_clause(text).lower().replace("\u2019", "'")
+    low = _CORRECTION.sub(" ", _main_clause(text).lower().replace("\u2019", "'"))
     cue, exception = _negation()
     return bool(cue.search(exception.sub(" ", low).replace("n't", " n't")))
 

@@ -116,7 +116,10 @@ _NOT_PERSON_HEADS = frozenset(
     " hall park stadium arena hotel tower building house palace court prison camp market mall"
     " store mountain mount valley island county province state city town village district"
     " agency board council office ministry department party union association company"
-    " corporation institute foundation committee commission army police".split())
+    " corporation institute foundation committee commission army police motors steel"
+    " airlines airways energy bank group holdings industries mining oil gas foods systems"
+    " technologies pharma media telecom rail shipping chemicals electric power insurance"
+    " capital partners ventures labs works mills automotive electronics".split())
 
 
 def people_named(text: str) -> frozenset[str]:
@@ -126,7 +129,7 @@ def people_named(text: str) -> frozenset[str]:
         speaker = parse_speaker(m.group(0))
         if speaker is None or speaker.kind != "person" or " " not in speaker.name:
             continue
-        words = comparable(speaker.name).split()
+        words = [w.removesuffix("'s").rstrip("'") for w in comparable(speaker.name).split()]
         if words[-1] in _NOT_PERSON_HEADS or words[0] in NOT_NAMES \
                 or " ".join(words) in vocab.places():
             continue

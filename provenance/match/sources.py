@@ -98,8 +98,22 @@ def _same_body(x: str, y: str, head_only: bool = False) -> bool:
     if len(small) >= 2:
         return small <= large
     long_name = y if wy is large else x
+    if _first_name(x) and _first_name(x) == _first_name(y) \
+            and 1 in (len(_named(x)), len(_named(y))):
+        return True  # "Steelmaker Korvath" and "Korvath Steel": a company by its first name
     last = comparable(long_name).split()[-1:] if long_name else []
     return head_only and len(small) == 1 and list(small) == last
+
+
+def _named(name: str) -> list[str]:
+    """A body's name without the noun that may describe it first ("Steelmaker Korvath")."""
+    words = comparable(name).split()
+    return words[1:] if len(words) > 1 and words[0] in _BUSINESS_NOUNS else words
+
+
+def _first_name(name: str) -> str | None:
+    named = _named(name)
+    return named[0] if named and name.split()[-1][:1].isupper() else None
 
 
 def _placing_words(name: str) -> frozenset[str]:
@@ -117,4 +131,4 @@ def resolved_affiliation(source: Source, names: Iterable[str]) -> Source:
 
 
 def _body_words(name: str) -> frozenset[str]:
-    return frozenset(w for w in comparable(name).split() if w not in _PLACING)
+    return frozenset(w for w in _named(name) if w not in _PLACING)

@@ -502,6 +502,9 @@ def _is_subject(phrase: str) -> bool:
             and not _FINITE.search(phrase.lower())
     if "," in phrase and not re.search(r",\s*(?:and\s+)?[A-Z]", phrase):
         return False
+    if words[-1].lower() in lx.GROUP_NOUNS and len(words) <= 4 \
+            and words[0].lower() in ("the", "a", "an", "its", "their"):
+        return True  # "the works council": "works" is no verb before the head noun
     if _FINITE.search(" ".join(w for w in _before_modifier(words) if not w[:1].isupper())):
         return False  # a verb among the words; "May Lindqvist" and "Will Ortiz" are names
     if any(w in lx.IRREGULAR_PAST_FORMS for w in words[1:]):

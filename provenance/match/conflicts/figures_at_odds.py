@@ -34,6 +34,8 @@ def at_odds(pair: Pair, context: Context) -> AtOdds | None:
     # weighed by the detectors, only the year must agree here.
     if not same_year(a, b) or a.negated != b.negated or a.stance or b.stance:
         return None
+    if "likely" in (a.modality, b.modality) and a.modality != b.modality:
+        return None  # "Analysts had expected a profit of 450m": a forecast, not a rival result
     if _subjects(a) and _subjects(b) and not _subjects(a) & _subjects(b):
         return None  # "Maduro won 51.2%" and "Gonzalez won 44.2%" count different things
     for earlier, later in rival_figures(a.figures, b.figures):
