@@ -306,6 +306,8 @@ def test_according_to_a_role_and_a_name_credits_the_name(sentence: str, speaker:
      "regional fire services", "The blaze has burned 400 hectares"),
     ("The works council said the night shift would end.", "works council",
      "The night shift would end"),
+    ("Passenger Łukasz Nowak, 29, said the crew had acted quickly.", "Łukasz Nowak",
+     "The crew had acted quickly"),
     ("Teachers in Ostvik said the school roof leaked.", "teachers in Ostvik",
      "The school roof leaked"),
 ])

@@ -154,6 +154,8 @@ def test_figures_agree_whichever_claim_comes_first(a: str, b: str) -> None:
     ("The fire has burned 2,300 hectares of forest.", "area", "m2"),
     ("Quarterly profit fell to 85 million euros.", "profit", "EUR"),
     ("Sales reached $2.1 billion in the year.", "revenue", "USD"),
+    ("The driver was travelling at 140 km/h.", "speed", "km/h"),
+    ("The road has a 30 km/h limit.", "speed_limit", "km/h"),
 ])
 def test_figures_take_the_measure_and_unit_their_words_give(text: str, measure: str | None,
                                                             unit: str) -> None:
@@ -415,3 +417,27 @@ def test_a_company_by_its_first_name_is_one_source() -> None:
                        Source("Brannock Motors", "person"))
     assert not same_source(Source("Royal Mail", "organization"),
                            Source("Royal Bank", "organization"))
+
+
+def test_a_denial_with_a_time_before_that_denies_a_short_claim() -> None:
+    report = frame(1, "The hearing will be moved to Ostvik, a court clerk told Radio Holm.",
+                   speaker="a court clerk", speaker_kind="anonymous", kind="indirect")
+    denial = frame(2, "The court denied on Friday that the hearing would be moved.",
+                   speaker="court", speaker_kind="organization", kind="denial",
+                   outlet="Evening Post")
+    assert denial.target is not None and denial.target.text == "the hearing would be moved"
+    assert verdict(report, denial)[1] == ["denial"]
+
+
+def test_a_plea_of_not_guilty_negates_nothing() -> None:
+    assert not frame(1, "Tamm pleaded not guilty to two counts of fraud.").negated
+
+
+def test_a_businesss_own_officer_is_the_business_as_a_source() -> None:
+    denial = frame(1, "Brannock Glass rejected reports that a kiln had exploded.",
+                   speaker="Brannock Glass", kind="denial", article=5)
+    chief = frame(2, "Both kilns worked normally.", speaker="Olga Berg",
+                  role="the company's safety chief", kind="direct_quote", article=5)
+    denial, chief = with_article_context([denial, chief])
+    assert chief.source.affiliation == "Brannock Glass"
+    assert same_source(denial.source, chief.source)

@@ -30,7 +30,7 @@ from provenance.match.normalise import (
 from provenance.match.sources import Source, resolved_affiliation, source_of
 from provenance.text import comparable
 
-FRAME_VERSION = 17
+FRAME_VERSION = 18
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"
@@ -141,12 +141,12 @@ def with_article_context(frames: list[ClaimFrame],
     top = {article: frozenset(name for name, _ in sorted(
                story_names(found).items(), key=lambda kv: (-kv[1], kv[0]))[:CONTEXT_NAMES])
            for article, found in sentences.items()}
-    bodies: dict[int, list[str]] = defaultdict(list)
+    named: dict[int, set[str]] = defaultdict(set)
     for f in frames:
-        if f.source.kind == "organization":
-            bodies[f.article_id].append(f.source.name)
-    return [replace(f, context=top[f.article_id],
-                    source=resolved_affiliation(f.source, bodies[f.article_id]))
+        if f.source.kind in ("organization", "person"):
+            named[f.article_id].add(f.source.name)
+    return [replace(f, context=top[f.article_id], source=resolved_affiliation(
+                f.source, sorted(named[f.article_id] - {f.source.name})))
             for f in frames]
 
 
@@ -227,7 +227,9 @@ def _modality(text: str) -> str:
 def _stance_patterns() -> dict[str, re.Pattern[str]]:
     spec = vocab.cues()["stance"]
     objects = "|".join(re.escape(o) for o in sorted(spec["objects"], key=len, reverse=True))
-    tail = rf"(?:\s+(?:{objects}))?(?:\s+(?:from|by|in)\s+[^,.;]{{1,60}}?)?\s+that\s+(?P<target>.+)"
+    when = r"(?:\s+(?:on|last|this|late|early)\s+\w+|\s+(?:yesterday|today|again|also|publicly))?"
+    tail = (rf"{when}(?:\s+(?:{objects}))?(?:\s+(?:from|by|in)\s+[^,.;]{{1,60}}?)?\s+that"
+            r"\s+(?P<target>.+)")  # "denied on Thursday that ...", "denied reports that ..."
     out = {name: re.compile(rf"\b(?:{'|'.join(map(re.escape, spec[name]))}){tail}",
                             re.IGNORECASE | re.DOTALL)
            for name in ("denies", "confirms")}

@@ -444,11 +444,10 @@ def _subject_phrase(text: str) -> str:
     """The speaker phrase without what only describes it: an age, a "who ..." clause, and
     an appositive role too long to keep ("Ana Ruiz, a director of the Port Authority")."""
     subject = _TRAILING_ASIDE.sub("", _strip_intro(text))
-    subject = _TRAILING_RELATIVE.sub("", _AGE.sub("", _PARENTHETICAL.sub("", subject))).strip()
+    subject = _TRAILING_RELATIVE.sub("", _AGE.sub("", _PARENTHETICAL.sub("", subject))).strip(" ,")
     subject = _TRAILING_ADVERBIAL.sub("", subject)
-    role_first = _ROLE_FIRST.match(subject)
-    if role_first:
-        return role_first.group("name")
+    if _ROLE_FIRST.match(subject):
+        return subject  # "the airline's safety chief, Petra Vogl": the role says for whom
     appositive = _APPOSITIVE.match(subject)  # "Keron Blair, director of AROS, said"
     if appositive and not appositive.group("role")[:1].isupper():
         role, name = appositive.group("role"), appositive.group("name")

@@ -34,7 +34,9 @@ _ROLE_WORDS = frozenset(
     " economist teacher principal dean organiser organizer activist campaigner protester"
     " lawyer farmer resident student researcher historian scientist engineer worker owner"
     " founder driver trader banker manager consultant pilot firefighter paramedic surgeon"
-    " physician witness volunteer shopkeeper fisherman priest".split()
+    " physician witness volunteer shopkeeper fisherman priest passenger commuter customer"
+    " spectator visitor survivor neighbour neighbor motorist cyclist pedestrian tenant"
+    " homeowner parent".split()
 )
 # "Health officials in Brenna County", "economists at the Bank of Lisbon": people named by
 # what they are and where they work, a group, not the place or body after the preposition.

@@ -15,7 +15,8 @@ from provenance.match.sources import same_source
 DENIED_TERMS = 3
 """Content words of what a denial denies that a claim stating it has, at the least (and
 half of them): "denied reports that the gates had been thrown open without warning" and
-"the gates were opened without any warning" share gate, open and warning."""
+"the gates were opened without any warning" share gate, open and warning. What is denied
+in two content words ("that the trial would be moved") needs both."""
 
 
 def detect(pair: Pair, context: Context) -> FoundConflict | None:
@@ -41,7 +42,8 @@ def _denies(denial: ClaimFrame, other: ClaimFrame, pair: Pair, context: Context)
     if other.modality == "conditional":
         return False  # "If the gates were opened ..." reports nothing to deny
     shared = denial.target.terms & other.terms
-    if len(shared) >= DENIED_TERMS and 2 * len(shared) >= len(denial.target.terms):
+    needed = min(DENIED_TERMS, max(len(denial.target.terms), 2))
+    if len(shared) >= needed and 2 * len(shared) >= len(denial.target.terms):
         return True
     return target_chance(denial.target, other, context.weigh, context.config) \
         >= context.config.denial_threshold
