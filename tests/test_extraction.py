@@ -322,10 +322,24 @@ def test_a_passive_reporting_verb_credits_no_one() -> None:
     assert claim.kind == "outlet" and claim.speaker is None
 
 
-def test_citing_at_the_end_of_a_sentence_is_whom_the_speaker_relies_on() -> None:
-    claim = one("The farmers' union put the losses at 9 million euros, citing its members.")
-    assert claim.cites == ("its members",)
-    assert claim.text == "The farmers' union put the losses at 9 million euros"
+@pytest.mark.parametrize("sentence, text, cites, anonymous", [
+    ("The farmers' union put the losses at 9 million euros, citing its members.",
+     "The farmers' union put the losses at 9 million euros", ("its members",), False),
+    ("The mayor resigned, the Holm Post reported, citing two council officials.",
+     "The mayor resigned", ("two council officials",), True),
+    ("The ferry will stop in May, the operator said, citing fuel costs.",
+     "The ferry will stop in May", (), False),
+])
+def test_citing_at_the_end_of_a_sentence_is_whom_the_speaker_relies_on(
+        sentence: str, text: str, cites: tuple[str, ...], anonymous: bool) -> None:
+    claim = one(sentence)
+    assert (claim.text, claim.cites, claim.anonymous) == (text, cites, anonymous)
+
+
+def test_a_statement_posted_on_a_website_is_still_said() -> None:
+    claim = one("The bridge will close for a week, the roads agency said in a statement "
+                "posted on its website.")
+    assert claim.speaker is not None and claim.speaker.name == "roads agency"
 
 
 def test_a_second_that_clause_of_one_verb_is_a_second_claim() -> None:
@@ -381,6 +395,8 @@ def test_a_request_for_anonymity_makes_the_source_anonymous_and_is_no_claim(
                                                   "roads."]),
     ("The council and the mayor met the farmers on Monday.",
      ["The council and the mayor met the farmers on Monday."]),
+    ("The contract signed by Berg and Tamm is worth 3 million euros.",
+     ["The contract signed by Berg and Tamm is worth 3 million euros."]),
     ("The inspector said the roof and the stairs were unsafe.",
      ["The roof and the stairs were unsafe"]),
 ])

@@ -90,7 +90,8 @@ _TRAILING_SAID = re.compile(
     # At most four adverbials after the verb: an unbounded run of them ("to to to ...")
     # could be split in exponentially many ways before failing.
     r"(?P<who2>[^,\"\s][^,\"]{0,69}?))(?P<rest>(?:\s+(?:on|in|late|early|last|this)\s+\w+|\s+\w+day"
-    r"|\s+in\s+an?\s+\w+(?:\s+\w+)?|\s+to\s+\w+(?:\s+\w+)?){0,4})"
+    r"|\s+in\s+an?\s+\w+(?:\s+\w+)?(?:\s+(?:on|in)\s+(?:its|his|her|their|the)\s+\w+)?"
+    r"|\s+to\s+\w+(?:\s+\w+)?){0,4})"
     r"(?P<tail>,\s+[^\"]*?|,\s+\w+\s+\".*?)?\s*[.!]?$"
 )
 _ACCORDING_TAIL = re.compile(  # "..., according to Sarnia's ambassador, Ilse Varga."
@@ -271,11 +272,25 @@ def _trailing_said(s: str) -> Attribution | None:
         return None  # "..., X said, the plan would ...": the content runs on
     added = _CONTENT_TAIL.match(tail)
     more = _inner(s, m.start("tail") + added.end(), m.end("tail")) if added else None
+    citing = _CITING.match(tail)
+    cites = _cited(citing.group("via")) if citing else ()
     return Attribution(kind, who, _inner(s, *m.span("content")), _told_via(m.group("verb")),
-                       anonymous=_asked_anonymity(raw), verb=verb,
+                       anonymous=_asked_anonymity(raw) or any(map(_ANONYMOUS_VIA.search, cites)),
+                       verb=verb, cites=cites,
                        context=" ".join(filter(None, [m.group("rest"), tail if not more
                                                       else ""])).strip(", "),
                        more=more)
+
+
+def _cited(phrase: str) -> tuple[str, ...]:
+    """Whom "citing ..." names as a source ("anonymous sources", "Interfax", "data from
+    the recorder"); a reason ("citing fuel costs") is none."""
+    phrase = phrase.strip()
+    head = lx.head_noun(phrase)
+    named = phrase[:1].isupper() or head in lx.SOURCE_NOUNS or _is_group(head) \
+        or _ANONYMOUS_VIA.search(phrase) is not None \
+        or re.search(r"\b(?:data|figures|documents|records|statement|report)\b", phrase)
+    return (phrase,) if named else ()
 
 
 def _asked_anonymity(subject: str) -> bool:
@@ -335,7 +350,7 @@ def _reporting_verb(s: str) -> Attribution | None:
     work = s
     citing = _CITING.search(work)
     if citing:
-        cites = (citing.group("via").strip(),)
+        cites = _cited(citing.group("via"))
         anonymous = bool(_ANONYMOUS_VIA.search(citing.group("via")))
         work = s[: citing.start()] + " " * (citing.end() - citing.start()) + s[citing.end():]
     if citing and not s[citing.end():].strip(" ."):

@@ -34,7 +34,7 @@ _BARE_AND = re.compile(
     + "|".join(sorted(lx.AUXILIARIES | lx.IRREGULAR_PAST_FORMS)) + r"|[a-z]{2,}ed)\b)")
 _LEFT_VERB = re.compile(
     r"\b(?:" + "|".join(sorted(lx.AUXILIARIES | lx.IRREGULAR_PAST_FORMS)) + r"|[a-z]{3,}ed)\b"
-    r"(?:\s+\S+){2}")
+    r"(?!\s+by\b)(?:\s+\S+){2}")  # "the deal signed by Varga and Rinaldi is ...": one subject
 # "The ministry said 19 people were held, and that two officers were hurt": two contents.
 _AND_THAT = re.compile(r",?\s+and\s+(?:also\s+)?that\s+")
 # "The body was found on Monday, a day after a man was killed": two events, two claims.

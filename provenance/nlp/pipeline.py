@@ -13,7 +13,7 @@ from provenance.nlp.claims import Piece, split_sentence
 from provenance.nlp.clean import Unit, clean
 from provenance.nlp.dates import event_date, find_dates
 from provenance.nlp.numbers import find_quantities
-from provenance.nlp.speakers import gender_of, parse_speakers
+from provenance.nlp.speakers import gender_of, parse_speaker, parse_speakers
 from provenance.nlp.topics import Taxonomy, load_taxonomy, tag_claims
 from provenance.text import comparable, fold_chars
 
@@ -172,7 +172,8 @@ def _quoted_run(inside: list[Unit], closing: Unit | None, text: str, doc: Source
 def _claim(piece: Piece, sentence: str, offset: int, doc: SourceDocument,
            state: _ArticleState) -> Claim:
     speakers = _speakers(piece, state)
-    anonymous = piece.anonymous or any(s.kind == "anonymous" for s in speakers)
+    anonymous = piece.anonymous or any(s.kind == "anonymous" for s in speakers) \
+        or any(getattr(parse_speaker(c), "kind", None) == "anonymous" for c in piece.cites)
     dates = tuple(find_dates(piece.text, doc.meta.published))
     own_date = event_date(list(dates))
     context = " ".join(filter(None, [piece.context] + [s.mention or "" for s in speakers]))
