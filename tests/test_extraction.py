@@ -336,6 +336,12 @@ def test_citing_at_the_end_of_a_sentence_is_whom_the_speaker_relies_on(
     assert (claim.text, claim.cites, claim.anonymous) == (text, cites, anonymous)
 
 
+@pytest.mark.parametrize("label", ["UPDATE: ", "BREAKING - ", "EXCLUSIVE: "])
+def test_a_desk_label_is_no_speaker(label: str) -> None:
+    claim = one(f"{label}The port authority said on Monday that the quay would close.")
+    assert claim.speaker is not None and claim.speaker.name == "port authority"
+
+
 def test_a_statement_posted_on_a_website_is_still_said() -> None:
     claim = one("The bridge will close for a week, the roads agency said in a statement "
                 "posted on its website.")

@@ -156,6 +156,7 @@ def test_figures_agree_whichever_claim_comes_first(a: str, b: str) -> None:
     ("Sales reached $2.1 billion in the year.", "revenue", "USD"),
     ("The driver was travelling at 140 km/h.", "speed", "km/h"),
     ("The road has a 30 km/h limit.", "speed_limit", "km/h"),
+    ("The leak exposed the records of 40,000 patients.", "affected", "count"),
 ])
 def test_figures_take_the_measure_and_unit_their_words_give(text: str, measure: str | None,
                                                             unit: str) -> None:

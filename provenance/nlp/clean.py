@@ -95,6 +95,8 @@ def clean(text: str, outlet: str | None = None, title: str | None = None) -> Cle
         credits += credited
         quoting = False  # a quote a sentence before this one opened and did not close
         for s, e in split_sentences(text, start + skip, end):
+            if label := _LABEL.match(text, s, e):
+                s = label.end()  # "UPDATE: Streamly said ...": a label, no speaker
             sentence = text[s:e]
             kind = _sentence_kind(sentence)
             if kind == "notice":
@@ -105,6 +107,11 @@ def clean(text: str, outlet: str | None = None, title: str | None = None) -> Cle
     if title and headline is None:
         headline = title
     return Cleaned(tuple(_smooth(units)), tuple(dict.fromkeys(credits)), headline)
+
+
+# Words a desk puts before a story's first sentence: "UPDATE:", "BREAKING -".
+_LABEL = re.compile(r"(?:UPDATED?|BREAKING(?:\s+NEWS)?|EXCLUSIVE|WATCH|LIVE|ANALYSIS|OPINION"
+                    r"|EDITORIAL|CORRECTION|FACT\s+CHECK|VIDEO|PHOTOS|DEVELOPING)\s*[:\-|]\s+")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
