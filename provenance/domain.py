@@ -123,6 +123,10 @@ class Claim:
     cites: tuple[str, ...] = ()
     """The part of ``via`` the speaker relies on ("citing anonymous sources")."""
     sentence_start: int = 0
+    rule: str = ""
+    """The attribution rule that credited the claim ("trailing_said"); "" for the outlet's
+    own voice, "quote_run" for a quotation's later sentences, "hanging" for a participle's
+    words ("..., adding that ...")."""
 
     @property
     def speaker(self) -> Speaker | None:

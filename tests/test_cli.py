@@ -35,6 +35,8 @@ def test_ingest_twice_changes_nothing(runner: CliRunner, db_url: str) -> None:
     assert code == 0 and "0 added" in out and "5 unchanged" in out
     assert len(first["claims"]) == len(second["claims"]) > 50
     assert [c["id"] for c in first["claims"]] == [c["id"] for c in second["claims"]]
+    rules = {c["rule"] for c in first["claims"]}  # which rule credited each claim
+    assert "reporting_verb" in rules and all(c["rule"] for c in first["claims"] if c["speaker"])
 
 
 def test_force_reextracts_without_duplicating(runner: CliRunner, sqlite_url: str) -> None:

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance.domain import ArticleMeta, Claim, SourceDocument, chain
+from provenance.nlp.attribution import RULES, attribute
 from provenance.nlp.dates import event_date, find_dates
 from provenance.nlp.numbers import compatible, find_quantities
 from provenance.nlp.pipeline import extract
@@ -721,3 +722,39 @@ def test_the_place_of_a_telling_is_not_what_was_told() -> None:
 ])
 def test_ages_dates_and_ratios_are_no_counts(text: str) -> None:
     assert find_quantities(text) == []
+
+
+# One case at least for every attribution rule (attribution.RULES), in sentences of our own,
+# and the rule each must be read by; where two rules could read a sentence, the case says
+# which one wins.
+RULE_CASES = [
+    ('"The pier is closed," said the harbour master.', "quote_first"),
+    ('"The pier is closed," the harbour master said on Monday.', "quote_first"),
+    ('"The pier is closed." - Ines Moura', "dash_or_label"),
+    ("MOURA: The pier is closed until spring.", "dash_or_label"),
+    ('The harbour master told reporters: "The pier is closed."', "colon"),
+    ("The pier, the harbour master said, would stay closed.", "aside"),
+    ("The pier is closed, according to the harbour master.", "according_to"),
+    ("According to the harbour master, the pier is closed.", "according_to"),
+    ("The pier is closed, the harbour master said.", "trailing_said"),
+    ("The pier is closed, said the harbour's director, Ines Moura.", "trailing_said"),
+    ("The pier has been closed since May, as harbour officials have said.", "as_said"),
+    ("The harbour master said that the pier was closed.", "reporting_verb"),
+    ("The harbour master told Radio Holm the pier was closed.", "reporting_verb"),
+    # Both "according to" and a reporting verb read it: the verb's speaker, via the agency.
+    ("The ministry said the pier was closed, according to the Holm news agency.",
+     "according_to"),
+    ('"The pier is closed."', "bare_quote"),
+]
+
+
+@pytest.mark.parametrize("sentence, rule", RULE_CASES)
+def test_every_attribution_rule_reads_its_cases(sentence: str, rule: str) -> None:
+    assert attribute(sentence).rule == rule
+
+
+def test_every_rule_has_a_case_and_claims_record_theirs() -> None:
+    assert {name for name, _ in RULES} <= {rule for _, rule in RULE_CASES}
+    claim = one("The pier is closed, the harbour master said.")
+    assert claim.rule == "trailing_said"
+    assert one("The pier closed on Monday.").rule == ""

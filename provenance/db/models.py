@@ -165,6 +165,8 @@ class Claim(Base):
     via: Mapped[list[str]] = mapped_column(JSON, default=list)
     cites: Mapped[list[str] | None] = mapped_column(JSON, default=list)
     """The part of ``via`` the speaker cites; NULL for claims stored before migration 0011."""
+    rule: Mapped[str | None] = mapped_column(BoundedString(40), nullable=True)
+    """The attribution rule that credited the claim; NULL before migration 0012."""
     matched: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(),
                                           index=True)
     denies_id: Mapped[int | None] = mapped_column(

@@ -136,6 +136,7 @@ def claim_record(claim: m.Claim) -> dict[str, Any]:
         "speakers": [s.speaker.name for s in claim.speakers],
         "via": list(claim.via or []),
         "cites": list(claim.cites or []),
+        "rule": claim.rule,
         "chain": chain(article.outlet.name if article.outlet else None, speaker_name(claim),
                        claim.via or [], claim.cites or []),
         "anonymous": claim.anonymous,

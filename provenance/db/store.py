@@ -119,7 +119,7 @@ def _claim_values(article_id: int, position: int, claim: domain.Claim) -> dict[s
             "sentence": claim.sentence, "start": claim.start, "end": claim.end,
             "kind": claim.kind, "anonymous": claim.anonymous, "event_date": claim.event_date,
             "told_on": claim.told_on, "context": claim.context, "via": list(claim.via),
-            "cites": list(claim.cites),
+            "cites": list(claim.cites), "rule": claim.rule or None,
             "matched": False}
 
 

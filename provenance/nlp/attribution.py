@@ -9,6 +9,7 @@ colon; an aside ("However, he said, ..."); "according to"; subject + reporting v
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from provenance.domain import OWN_REPORTING
@@ -157,6 +158,8 @@ class Attribution:
     act: tuple[int, int] | None = None
     """What the speaker did before saying it, a claim of the outlet's own ("Ana Ruiz toured
     the harbour and said ..."), as a span of the sentence."""
+    rule: str = ""
+    """The name of the rule that read it (:data:`RULES`), recorded with each claim."""
 
 
 def has_cue(text: str) -> bool:
@@ -167,14 +170,15 @@ def has_cue(text: str) -> bool:
 
 
 def attribute(sentence: str) -> Attribution:
-    """Read the attribution of one sentence (kind ``none`` when the outlet speaks)."""
-    for finder in (_quote_first, _dash_or_label, _colon, _aside, _according, _trailing_said,
-                   _as_said, _reporting_verb):
+    """Read the attribution of one sentence (kind ``none`` when the outlet speaks): the
+    first of :data:`RULES` that reads it, its name recorded in ``rule``."""
+    for name, finder in RULES:
         found = finder(sentence)
         if found is not None:
-            return found
+            return replace(found, rule=name)
     if _is_full_quote(sentence):
-        return Attribution("direct_quote", None, _inner(sentence, 0, len(sentence)))
+        return Attribution("direct_quote", None, _inner(sentence, 0, len(sentence)),
+                           rule="bare_quote")
     return Attribution(OWN_REPORTING, None, (0, len(sentence)))
 
 
@@ -553,3 +557,17 @@ def _is_group(noun: str) -> bool:
 
 def _inside_quotes(s: str, pos: int) -> bool:
     return s.count('"', 0, pos) % 2 == 1
+
+
+RULES: tuple[tuple[str, Callable[[str], Attribution | None]], ...] = (
+    ("quote_first", _quote_first),        # '"We will win," Ana Ruiz said.'
+    ("dash_or_label", _dash_or_label),    # '"We will win." - Ana Ruiz'; "RUIZ: We will win."
+    ("colon", _colon),                    # 'Ruiz told reporters: "We will win."'
+    ("aside", _aside),                    # "The talks, Ruiz said, would resume in May."
+    ("according_to", _according),         # "..., according to the port authority."
+    ("trailing_said", _trailing_said),    # "The ships were diverted, the port said."
+    ("as_said", _as_said),                # "..., as harbour officials have said."
+    ("reporting_verb", _reporting_verb),  # "The port authority said that ..."
+)
+"""The attribution rules in the order they are tried: the first that reads a sentence
+wins. Their cases are in tests/test_extraction.py (``RULE_CASES``)."""

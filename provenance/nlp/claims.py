@@ -91,6 +91,7 @@ class Piece:
     distributive: bool = False
     cites: tuple[str, ...] = ()
     origin: str = "main"  # main | relative | hanging
+    rule: str = ""  # the attribution rule that credited it (attribution.RULES), if any
 
 
 def split_sentence(sentence: str) -> list[Piece]:
@@ -205,7 +206,8 @@ def _with_attribution(piece: Piece, att: Attribution) -> Piece:
     distributive = bool(att.speaker and re.search(r"\beach$", att.speaker.strip()))
     speaker = re.sub(r"\s+each$", "", att.speaker.strip()) if att.speaker else None
     return replace(piece, kind=att.kind, speaker=speaker, via=att.via, anonymous=att.anonymous,
-                   context=att.context, distributive=distributive, cites=att.cites)
+                   context=att.context, distributive=distributive, cites=att.cites,
+                   rule=att.rule)
 
 
 def _distribute(pieces: list[Piece], att: Attribution, sentence: str) -> list[Piece]:

@@ -164,7 +164,7 @@ def _quoted_run(inside: list[Unit], closing: Unit | None, text: str, doc: Source
         claim = Claim(text=quote.rstrip(".,"), sentence=doc.text[unit.start:unit.end],
                       start=unit.start + piece_start, end=unit.end, kind="direct_quote",
                       speakers=tuple(speaker), sentence_start=unit.start,
-                      quantities=tuple(find_quantities(quote)))
+                      quantities=tuple(find_quantities(quote)), rule="quote_run")
         head.append((claim, unit.line))
     return head + tail
 
@@ -188,7 +188,15 @@ def _claim(piece: Piece, sentence: str, offset: int, doc: SourceDocument,
         event_date=own_date, told_on=None if own_date else _date_of_telling(piece, sentence, doc),
         context=context,
         sentence_start=offset,
+        rule=_rule(piece) if speakers or piece.kind == "direct_quote" else "",
     )
+
+
+def _rule(piece: Piece) -> str:
+    """Which rule credited a piece: its attribution's, or how it hangs off one."""
+    if piece.rule:
+        return piece.rule
+    return "hanging" if piece.origin == "hanging" else "quote_run"
 
 
 def _date_of_telling(piece: Piece, sentence: str, doc: SourceDocument) -> str | None:
