@@ -46,6 +46,21 @@ def test_html_main_text_and_metadata(tmp_path: Path) -> None:
         "Coast Times", date(2022, 1, 5), "https://example.org/c")
 
 
+def test_a_box_with_a_form_and_a_blurb_is_furniture_but_never_the_story(
+        tmp_path: Path) -> None:
+    signup = ('<div class="box"><h3>Morning Brief</h3><p>What matters in Holm, every day.</p>'
+              '<form><input type="email"><button>Join</button></form></div>')
+    path = tmp_path / "a.html"
+    path.write_text(f"<html><body><article><p>The ferry did not sail.</p>{signup}"
+                    "<p>It sails again on Friday.</p></article></body></html>")
+    assert read_one(path).text == "The ferry did not sail.\n\nIt sails again on Friday."
+    story = "The council closed the bridge after an inspection found cracked piers. " * 8
+    path.write_text(f'<html><body><div class="content"><p>{story}</p>'
+                    "<form><textarea></textarea><button>Comment</button></form></div>"
+                    "</body></html>")
+    assert read_one(path).text.startswith("The council closed the bridge")
+
+
 _LINKED_DATA = json.dumps({"@context": "https://schema.org", "@graph": [
     {"@type": "WebSite", "name": "not the article"},
     {"@type": ["NewsArticle"], "headline": "Ferry service halted after storm",

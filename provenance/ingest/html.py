@@ -13,6 +13,9 @@ _SKIP = frozenset("script style nav header footer aside form noscript figure fig
                   " iframe svg select option template dialog menu".split())
 _BLOCKS = frozenset("p div li h1 h2 h3 h4 h5 h6 blockquote section article main br tr pre"
                     " dd dt td".split())
+_BOXES = frozenset(("div", "section"))
+FORM_BOX_CHARS = 400
+"""A box with a form and no more text than this is furniture (a sign-up box's blurb)."""
 _VOID = frozenset("br img meta link input hr wbr source area base col embed param track".split())
 
 
@@ -27,6 +30,9 @@ class _PageParser(HTMLParser):
         self._skip_depth = 0
         self._stack: list[str] = []
         self._zones: dict[str, list[list[str]]] = {"article": [[]], "main": [[]], "body": [[]]}
+        # Open <div>s and <section>s: where each zone's paragraphs stood when it opened, and
+        # whether it holds a form (a sign-up box is furniture, its blurb too).
+        self._boxes: list[tuple[dict[str, int], list[bool]]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
@@ -43,11 +49,16 @@ class _PageParser(HTMLParser):
             self.linked_data.append("")
         elif tag == "time" and values.get("datetime"):
             self.meta.setdefault("time", values["datetime"].strip())
+        if tag in ("form", "input") and self._boxes:
+            self._boxes[-1][1][0] = True
         if tag in _VOID:
             if tag == "br":
                 self._break()
             return
         self._stack.append(tag)
+        if tag in _BOXES:
+            self._break()
+            self._boxes.append(({z: len(p) - 1 for z, p in self._zones.items()}, [False]))
         if tag in _SKIP:
             self._skip_depth += 1
         if tag in _BLOCKS:
@@ -64,6 +75,8 @@ class _PageParser(HTMLParser):
             top = self._stack.pop()
             if top in _SKIP:
                 self._skip_depth -= 1
+            if top in _BOXES and self._boxes:
+                self._close_box(*self._boxes.pop())
             if top == tag:
                 break
         if tag in _BLOCKS:
@@ -85,6 +98,17 @@ class _PageParser(HTMLParser):
         zones = ["body"]
         zones += [z for z in ("article", "main") if z in self._stack]
         return zones
+
+    def _close_box(self, opened: dict[str, int], has_form: list[bool]) -> None:
+        """Drop a box's paragraphs when it holds a form and little text: a newsletter's
+        sign-up, a comment box; never a page's whole content."""
+        if not has_form[0]:
+            return
+        for zone, paragraphs in self._zones.items():
+            inside = paragraphs[opened[zone]:]
+            if sum(len("".join(p)) for p in inside) <= FORM_BOX_CHARS:
+                del paragraphs[opened[zone]:]
+                paragraphs.append([])
 
     def _break(self) -> None:
         for paragraphs in self._zones.values():
