@@ -84,6 +84,7 @@ PUMPED = {  # the inputs that backtracked for minutes or hours, one per attack
     "according_to_run": "according to officials, " * 200,
     "which_run": "the plan, which failed, " * 200,
     "credit_line_of_joined_words": "With" + " and" * 60 + ")x",
+    "semicolon_said_run": "; said" * 160,  # every prefix read as a subject (found by hypothesis)
 }
 TAXONOMY = load_taxonomy()
 SLOWDOWN_MAX = 25

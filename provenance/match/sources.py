@@ -127,8 +127,9 @@ def resolved_affiliation(source: Source, names: Iterable[str]) -> Source:
     if len(bare) != 1:
         return source
     full = [n for n in names if comparable(n).split()[-1:] == bare and len(n.split()) > 1]
-    if not full and bare[0] in _BUSINESS_NOUNS:  # "the airline's safety chief": the one
-        full = sorted({n for n in names if n[:1].isupper()})  # business the article names
+    if not full and bare[0] in _BUSINESS_NOUNS:
+        # "the airline's safety chief": the one business its article names, if only one.
+        full = sorted({n for n in names if n[:1].isupper()})
         full = full if len(full) == 1 else []
     return replace(source, affiliation=full[0]) if full else source
 

@@ -360,6 +360,8 @@ def _reporting_verb(s: str) -> Attribution | None:
     if citing and not s[citing.end():].strip(" ."):
         s = s[: citing.start()]  # "..., citing reports from nurses." ends the content
     for m in _VERB_AFTER_SPACE.finditer(work):
+        if m.start() > SUBJECT_REACH or ";" in work[:m.start()]:
+            break  # no subject runs this long, nor across a semicolon: nor for later verbs
         if _inside_quotes(work, m.start()):
             return None
         if _RELATIVE_BEFORE.search(work, 0, m.start()):
@@ -380,6 +382,10 @@ def _reporting_verb(s: str) -> Attribution | None:
     return None
 
 
+SUBJECT_REACH = 300
+"""How far into a sentence a reporting verb may stand and still have its subject before it
+(a fronted clause of 160 characters and a subject of a few words): reading every prefix of
+a long run-on would cost the square of its length."""
 _NEGATED = re.compile(r"\bnot\b")
 _PASSIVE = re.compile(r"\bbeen\s+(?!\w+ing\b)\w+$|\b(?:was|were|is|are|be)\s+(?:told|asked"
                       r"|informed|warned|advised|reported|urged|briefed)$")
