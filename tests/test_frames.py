@@ -308,6 +308,9 @@ def test_the_company_that_said_it_is_the_business_its_claim_names() -> None:
     quoted = frame(3, "Ekberg had 42 percent, the commission said.", speaker="commission",
                    speaker_kind="organization", kind="indirect")
     assert quoted.source.name == "commission"  # a commission is no business
+    rights = frame(4, "Border guards turned back 40 boats, the group said.", speaker="group",
+                   speaker_kind="organization", kind="indirect")
+    assert rights.source.name == "group"  # a group may speak of others
 
 
 def test_a_figure_about_another_year_is_dated_by_that_year() -> None:

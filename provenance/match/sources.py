@@ -42,11 +42,12 @@ class Source:
 
 # Nouns by which a report names a business it has just named: "Korvath Steel will cut 400
 # jobs, the company said" is said by Korvath Steel.
+# Only nouns that name a business and nothing else: "the group said" after "Israeli troops
+# killed 12" is a rights group, not the troops.
 _BUSINESS_NOUNS = frozenset(
-    "company firm group business employer maker manufacturer producer steelmaker carmaker"
-    " automaker airline carrier operator retailer chain lender bank insurer utility miner"
-    " developer builder brewer shipper publisher broadcaster owner conglomerate".split())
-_NAMED_SUBJECT = re.compile(r"^(?P<np>[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,4})(?:'s)?\s+[a-z]")
+    "company firm maker manufacturer producer steelmaker carmaker automaker airline carrier"
+    " retailer lender insurer utility brewer conglomerate".split())
+_NAMED_SUBJECT = re.compile(r"^(?P<np>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})\s+[a-z]")
 
 
 def source_of(speaker: str | None, kind: str | None, role: str | None, text: str,
