@@ -89,7 +89,8 @@ def test_cli_ingest_of_garbage_stores_whole_articles(tmp_path_factory: pytest.Te
                                 for word in ("added", "unchanged", "failed"))
     with make_engine(db).connect() as conn:
         articles = conn.execute(text("select count(*) from articles")).scalar()
-        orphans = conn.execute(text("select count(*) from claims c where not exists "
-                                    "(select 1 from articles a where a.id = c.article_id)")).scalar()
+        orphans = conn.execute(text(
+            "select count(*) from claims c where not exists "
+            "(select 1 from articles a where a.id = c.article_id)")).scalar()
     assert orphans == 0 and articles == added  # what the report says, nothing half-stored
     assert added + unchanged + failed >= len(bodies)  # every file accounted for

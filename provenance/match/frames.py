@@ -30,7 +30,7 @@ from provenance.match.normalise import (
 from provenance.match.sources import Source, resolved_affiliation, source_of
 from provenance.text import comparable
 
-FRAME_VERSION = 18
+FRAME_VERSION = 19
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"
@@ -132,7 +132,9 @@ def with_article_context(frames: list[ClaimFrame],
     Names are read from the claims' whole sentences, so that the people an article quotes
     ("Ekberg's campaign said") place it in its story too, and so does the town of its
     dateline (``datelines``: article -> town). A source's bare body ("the department's
-    spokesman") becomes the body the article names in full."""
+    spokesman") becomes the body the article names in full, and a surname alone ("Bush was
+    placed on injured reserve") the person the article names in full. The claim's own
+    speaker is not among the people it is about."""
     sentences: dict[int, dict[str, None]] = defaultdict(dict)
     for article, town in (datelines or {}).items():
         sentences[article][town] = None
@@ -141,12 +143,17 @@ def with_article_context(frames: list[ClaimFrame],
     top = {article: frozenset(name for name, _ in sorted(
                story_names(found).items(), key=lambda kv: (-kv[1], kv[0]))[:CONTEXT_NAMES])
            for article, found in sentences.items()}
+    surnames = {article: frozenset().union(*map(people_named, found))
+                for article, found in sentences.items()}
     named: dict[int, set[str]] = defaultdict(set)
     for f in frames:
         if f.source.kind in ("organization", "person"):
             named[f.article_id].add(f.source.name)
-    return [replace(f, context=top[f.article_id], source=resolved_affiliation(
-                f.source, sorted(named[f.article_id] - {f.source.name})))
+    return [replace(f, context=top[f.article_id],
+                    people=(f.people | (f.entities & surnames[f.article_id]))
+                    - set(comparable(f.source.name).split()),
+                    source=resolved_affiliation(
+                        f.source, sorted(named[f.article_id] - {f.source.name})))
             for f in frames]
 
 
@@ -200,11 +207,14 @@ def _negated(text: str) -> bool:
     return bool(cue.search(exception.sub(" ", low).replace("n't", " n't")))
 
 
+_NOT_CLASSES = ("conditional", "opposite", "alone")  # read otherwise
+
+
 @lru_cache(maxsize=1)
 def _modalities() -> list[tuple[str, re.Pattern[str]]]:
     spec = vocab.cues()["modality"]
-    return [(name, vocab.phrase_pattern(spec[name]))
-            for name in ("unlikely", "likely", "possible", "planned")]
+    return [(name, vocab.phrase_pattern(words)) for name, words in spec.items()
+            if name not in _NOT_CLASSES]
 
 
 @lru_cache(maxsize=1)
@@ -213,8 +223,16 @@ def opposite_modalities() -> frozenset[frozenset[str]]:
     return frozenset(frozenset(pair) for pair in vocab.cues()["modality"]["opposite"])
 
 
+@lru_cache(maxsize=1)
+def lone_modalities() -> frozenset[str]:
+    """Modality classes that agree with no other ("pretended to sign" is no hedge of
+    "could sign")."""
+    return frozenset(vocab.cues()["modality"]["alone"])
+
+
 def _modality(text: str) -> str:
-    """The claim's hedge: conditional, unlikely, likely, possible, planned, or ""."""
+    """The claim's hedge: conditional, or the first class of ``cues.toml`` whose words it
+    holds (unlikely, likely, possible, planned, feigned), or ""."""
     first = text.split(" ", 1)[0].lower().strip("\"'")
     if first in vocab.cues()["modality"]["conditional"]:
         return "conditional"

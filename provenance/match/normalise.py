@@ -122,16 +122,22 @@ _NOT_PERSON_HEADS = frozenset(
     " capital partners ventures labs works mills automotive electronics".split())
 
 
+# First words that make a capitalised name a place: "Mt Cook", "North Carolina".
+_NOT_PERSON_FIRST = frozenset(
+    "mt mount lake port fort cape north south east west upper lower greater".split())
+
+
 def people_named(text: str) -> frozenset[str]:
-    """The surnames of the people a claim names in full ("Reggie Bush" -> "bush")."""
+    """The surnames of the people a claim names in full ("Reggie Bush" -> "bush"; not
+    "Unconditional Russian": a demonym is a country)."""
     found = set()
     for m in _FULL_NAME.finditer(text):
         speaker = parse_speaker(m.group(0))
         if speaker is None or speaker.kind != "person" or " " not in speaker.name:
             continue
         words = [w.removesuffix("'s").rstrip("'") for w in comparable(speaker.name).split()]
-        if words[-1] in _NOT_PERSON_HEADS or words[0] in NOT_NAMES \
-                or " ".join(words) in vocab.places():
+        if words[-1] in _NOT_PERSON_HEADS or words[0] in NOT_NAMES | _NOT_PERSON_FIRST \
+                or " ".join(words) in vocab.places() or words[-1] in vocab.places():
             continue
         found.add(words[-1])
     return frozenset(found)
@@ -144,7 +150,8 @@ def place_names(text: str) -> frozenset[str]:
     for m in _LOCATIVE.finditer(text):
         for name in re.split(r"\s+and\s+", m.group(1)):
             key = comparable(name)
-            found.add(places.get(key, key))
+            if key not in NOT_NAMES:  # "from Thursday"
+                found.add(places.get(key, key))
     return frozenset(found - {""})
 
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from rapidfuzz import fuzz
+
 from provenance.match.config import MatchConfig
 from provenance.match.features import Overlap, TermWeights, overlap, pair_features
 from provenance.match.figures import Figure, unit_class
-from provenance.match.frames import ClaimFrame, Target, opposite_modalities
+from provenance.match.frames import ClaimFrame, Target, lone_modalities, opposite_modalities
 from provenance.nlp.numbers import compatible
 from provenance.text import comparable
 
@@ -94,7 +96,8 @@ def compatible_modalities(x: str, y: str) -> bool:
     sign" and "could sign" can be one claim, "likely" and "unlikely" cannot)."""
     if x == y:
         return True
-    return bool(x and y) and frozenset((x, y)) not in opposite_modalities()
+    return bool(x and y) and frozenset((x, y)) not in opposite_modalities() \
+        and not {x, y} & lone_modalities()
 
 
 STORY_NAMES = 2
@@ -103,25 +106,39 @@ an article names fewer) to be about one story."""
 
 
 def same_names(a: ClaimFrame, b: ClaimFrame) -> bool:
-    """Claims placed in different places, or about different people, are about different
-    events however alike they read: "the Saints placed Reggie Bush on injured reserve" is
-    not "the Saints placed Pierre Thomas on injured reserve"."""
-    if a.places and b.places and not _place_words(a.places) & _place_words(b.places):
+    """Claims placed in different places, or each naming someone the other does not, are
+    about different events however alike they read: "the Saints placed Reggie Bush on
+    injured reserve" is not "the Saints placed Pierre Thomas on injured reserve", nor is
+    "Klitschko stopped Rahman" "Klitschko stopped Thompson"."""
+    # A place or person one claim names and the other mentions at all ("Alaska" of
+    # "Alaska Gov. Sarah Palin"; "Korvath Steel" read as a person in one claim and
+    # "Steelmaker Korvath" in the other) is one both name.
+    places_a, places_b = _place_words(a.places), _place_words(b.places)
+    if places_a and places_b and not places_a & places_b \
+            and _unnamed(places_a, b.entities) and _unnamed(places_b, a.entities):
         return False
-    if not (a.people and b.people) or a.people & b.people:
-        return True
-    # "Korvath Steel" read as a person in one claim is still named in the other
-    # ("Steelmaker Korvath"): only people the other claim does not name at all differ.
-    return bool(a.people & b.entities or b.people & a.entities)
+    return not (_unnamed(a.people, b.entities) and _unnamed(b.people, a.entities))
+
+
+NAME_SPELLING = 85
+"""rapidfuzz ratio at which two names are one spelt two ways ("Rait", "Raite")."""
+
+
+def _unnamed(names: set[str] | frozenset[str], entities: frozenset[str]) -> bool:
+    """Whether some of ``names`` is none of ``entities``, however spelt."""
+    return any(n not in entities and not any(fuzz.ratio(n, e) >= NAME_SPELLING
+                                             for e in entities) for n in names)
 
 
 _GENERIC_PLACE_WORDS = frozenset("high street road north south east west new old upper lower"
-                                 " central great little saint st".split())
+                                 " central great little saint st county province state region"
+                                 " district city town village island valley".split())
 
 
 def _place_words(places: frozenset[str]) -> set[str]:
     """The distinctive words of place names, so that "Banstead" and "Banstead High Street"
-    are one place ("Surrey" and "Banstead" stay apart: prov knows no map)."""
+    are one place, and "Sonoma County" and "Lake County" two ("Surrey" and "Banstead" stay
+    apart: prov knows no map)."""
     return {w.removesuffix("'s") for p in places for w in p.split()
             if len(w) > 2 and w not in _GENERIC_PLACE_WORDS}
 
