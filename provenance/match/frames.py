@@ -30,7 +30,7 @@ from provenance.match.normalise import (
 from provenance.match.sources import Source, resolved_affiliation, source_of
 from provenance.text import comparable
 
-FRAME_VERSION = 19
+FRAME_VERSION = 20
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"
@@ -151,10 +151,16 @@ def with_article_context(frames: list[ClaimFrame],
             named[f.article_id].add(f.source.name)
     return [replace(f, context=top[f.article_id],
                     people=(f.people | (f.entities & surnames[f.article_id]))
-                    - set(comparable(f.source.name).split()),
+                    - _speaker_words(f),
                     source=resolved_affiliation(
                         f.source, sorted(named[f.article_id] - {f.source.name})))
             for f in frames]
+
+
+def _speaker_words(frame: ClaimFrame) -> set[str]:
+    """The words of whoever the claim is attributed to (not of the subject that stands as
+    the source of what an outlet says itself)."""
+    return set() if frame.kind == OWN_REPORTING else set(comparable(frame.source.name).split())
 
 
 def build_frame(facts: ClaimFacts) -> ClaimFrame:
