@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from provenance.match.cluster import Groups
 from provenance.match.config import default_config
 from provenance.match.conflicts import Context, detect
 from provenance.match.engine import Archive, match_frames
@@ -133,6 +134,18 @@ def test_look_alikes_of_another_year_never_group() -> None:
     b = frame(2, "A fire at the chemical plant injured four workers on Monday.",
               published="2025-03-04", outlet="Evening Post")
     assert verdict(a, b)[0] is False
+
+
+def test_a_claim_joins_a_group_it_matches_in_part_and_is_apart_from_in_none() -> None:
+    articles = {1: 1, 2: 2, 3: 3, 4: 4, 5: 5}
+    groups = Groups({7: {1, 2, 3}}, 8)
+    groups.add(4, {1: 0.9, 2: 0.8}, set(), articles, share=0.5)  # 3: never compared
+    assert groups.group_of[4] == 7
+    groups.add(5, {1: 0.9, 2: 0.8, 4: 0.9}, {3}, articles, share=0.5)  # 3: another day
+    assert 5 not in groups.group_of
+    complete = Groups({7: {1, 2, 3}}, 8)
+    complete.add(4, {1: 0.9, 2: 0.8}, set(), articles, share=1.0)
+    assert 4 not in complete.group_of
 
 
 # Look-alikes told apart by whom and where they name, and restatements that name the same

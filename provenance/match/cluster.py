@@ -1,11 +1,12 @@
-"""Complete-linkage groups, grown one claim at a time in id order: a claim joins a group
-only if it states the same thing as every member and no member is from its article, so
-one loose pair never chains two stories together. Claims are taken in id order, so the
-groups of an archive do not depend on how its claims were split between runs."""
+"""Groups grown one claim at a time in id order: a claim joins a group only if it states
+the same thing as enough of its members (``MatchConfig.link_share``), is kept apart from
+none of them by a gate or a low chance, and no member is from its article; so one loose
+pair never chains two stories together. Claims are taken in id order, so the groups of an
+archive do not depend on how its claims were split between runs."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 
 
 class Groups:
@@ -17,14 +18,18 @@ class Groups:
         self.changed: set[int] = set()
         self._next_key = next_key
 
-    def add(self, claim: int, same: Mapping[int, float], article_of: Mapping[int, int]) -> None:
-        """Place ``claim``, given its earlier partners judged the same and their chances."""
+    def add(self, claim: int, same: Mapping[int, float], apart: Set[int],
+            article_of: Mapping[int, int], share: float = 1.0) -> None:
+        """Place ``claim``, given its earlier partners judged the same (with their chances)
+        and those judged apart. It joins the group whose members it is closest to, if it
+        is judged the same as ``share`` of them at least and apart from none."""
         best_key, best = None, 0.0
         for key in sorted({self.group_of[p] for p in same if p in self.group_of}):
             members = self.members[key]
-            if all(m in same for m in members) and \
+            inside = [m for m in members if m in same]
+            if len(inside) >= share * len(members) and not members & apart and \
                     article_of[claim] not in {article_of[m] for m in members}:
-                mean = sum(same[m] for m in members) / len(members)
+                mean = sum(same[m] for m in inside) / len(members)
                 if mean > best:
                     best_key, best = key, mean
         if best_key is None:

@@ -27,6 +27,13 @@ class MatchConfig:
     proposition. Lower flags more contradictions, and more unrelated denials."""
     denial_threshold: float = 0.3
     """Chance at which what a denial denies is the other claim."""
+    link_share: float = 0.5
+    """Share of a group's members a claim must be judged the same as to join it (the rest
+    it was not compared with, or found close to). 1 is complete linkage: fewer
+    paraphrases grouped, no group joined through its loosest member."""
+    link_veto: float = 0.2
+    """Chance below which a member compared with a claim keeps it out of the group, as a
+    gate does (different people, days, figures, polarity). Higher lets fewer in."""
     score_floor: float = 0.1
     """Weighted share of content words below which a pair (sharing no predicate and no
     measure) is not scored: no labelled pair below it was the same claim."""

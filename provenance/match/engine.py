@@ -13,7 +13,7 @@ from provenance.match.config import MatchConfig
 from provenance.match.conflicts import Context, FoundConflict, detect
 from provenance.match.features import TermWeights
 from provenance.match.frames import ClaimFrame
-from provenance.match.pairs import is_same, judge, same_story
+from provenance.match.pairs import is_same, judge, may_be_same, same_story
 
 
 @dataclass
@@ -61,16 +61,20 @@ def match_frames(new: Iterable[ClaimFrame], archive: Archive, weigh: TermWeights
     for frame in sorted(new, key=lambda f: f.id):
         article_of[frame.id] = frame.article_id
         same: dict[int, float] = {}
+        apart: set[int] = set()
         keys = blocking_keys(frame)
         for other_id in _partners(frame, keys, archive, frequency, config):
             if not same_story(archive.frames[other_id], frame):
+                apart.add(other_id)
                 continue
             pair = judge(archive.frames[other_id], frame, weigh, config)
             outcome.pairs += 1
             found = detect(pair, context)
             outcome.conflicts += found
-            if not found and is_same(pair, config):
+            if found or not may_be_same(pair) or pair.chance < config.link_veto:
+                apart.add(other_id)
+            elif is_same(pair, config):
                 same[other_id] = pair.chance
-        archive.groups.add(frame.id, same, article_of)
+        archive.groups.add(frame.id, same, apart, article_of, config.link_share)
         archive.add(frame, keys)
     return outcome

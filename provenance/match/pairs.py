@@ -85,9 +85,15 @@ def target_chance(target: Target, other: ClaimFrame, weigh: TermWeights,
 
 def is_same(pair: Pair, config: MatchConfig) -> bool:
     """Whether the pair corroborates: one proposition, stated alike, in two articles."""
+    return pair.chance >= config.same_threshold and may_be_same(pair)
+
+
+def may_be_same(pair: Pair) -> bool:
+    """Whether no gate keeps the pair apart: two articles, one event, figures that agree,
+    the same people and places, polarity, hedge and stance."""
     a, b = pair.a, pair.b
-    return (not pair.same_article and pair.chance >= config.same_threshold and pair.same_event
-            and pair.figures_agree and same_names(a, b) and a.negated == b.negated
+    return (not pair.same_article and pair.same_event and pair.figures_agree
+            and same_names(a, b) and a.negated == b.negated
             and compatible_modalities(a.modality, b.modality) and a.stance == b.stance)
 
 
