@@ -15,7 +15,7 @@ from provenance.match.conflicts import Context, detect
 from provenance.match.engine import Archive, match_frames
 from provenance.match.frames import ClaimFacts, ClaimFrame, build_frame, with_article_context
 from provenance.match.lemmas import lemma
-from provenance.match.normalise import normalise_terms, story_names
+from provenance.match.normalise import named_subject, normalise_terms, story_names
 from provenance.match.pairs import figures_agree, is_same, judge, same_story
 from provenance.match.sources import Source, same_source, source_of
 from provenance.match.store import key_counts, term_weights
@@ -160,6 +160,11 @@ NAME_CASES = [
     ("A fire at Norland Governor Ida Brun's church caused damage of about 1 million dollars.",
      "A fire caused about 1 million dollars of damage to Norland Governor Ida Brun's church in "
      "Tessby.", True),
+    ("The Lions made a two-year offer worth 3 million euros to striker Ivo Sand on Monday.",
+     "The Rovers made a two-year offer worth 3 million euros to striker Ivo Sand on Monday.",
+     False),
+    ("The Red Cross counted 14 dead in Tessby on Monday.",
+     "The Civil Defence Agency counted 14 dead in Tessby on Monday.", True),
     ("The singer checked into a clinic in Malford on Friday.",
      "The singer pretended to check into a clinic in Malford on Friday.", False),
 ]
@@ -186,6 +191,16 @@ def test_a_claims_own_speaker_is_not_whom_it_is_about() -> None:
         1, "The club offered Ola Nyberg a three-year contract, manager Per Sund said.",
         speaker="Per Sund", kind="indirect")])[0]
     assert quoted.people == {"nyberg"}
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("The Lions made an offer.", {"lions"}), ("Marsh Rovers made an offer.", {"marsh", "rovers"}),
+    ("Oslo backed the plan.", {"norway"}), ("Rescuers pulled two men out.", set()),
+    ("Lind scored twice.", set()), ("The Red Cross counted 14 dead.", set()),
+    ("The Harbour Board said the quay was shut.", set())])
+def test_the_name_a_claim_opens_with_is_its_subject_unless_a_source(text: str,
+                                                                    subject: set[str]) -> None:
+    assert named_subject(text) == subject
 
 
 @pytest.mark.parametrize("text", ["Unconditional Norwegian support kept the talks going.",

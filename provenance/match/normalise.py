@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 
 from provenance.match import vocab
 from provenance.match.lemmas import lemma
@@ -141,6 +142,31 @@ def people_named(text: str) -> frozenset[str]:
             continue
         found.add(words[-1])
     return frozenset(found)
+
+
+_OPENING_NAME = re.compile(r"^(?P<the>The\s+)?(?P<np>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})"
+                           r"\s+(?P<next>[a-z]+)")
+# Verbs after which the opening name is a source, not the actor: two sources that count
+# one toll corroborate each other ("The Red Cross counted 14 dead").
+_SAYING = frozenset("said says told tells reported reports announced announces confirmed"
+                    " confirms denied denies added according counted counts put puts"
+                    " estimated estimates recorded records registered registers gave gives"
+                    " warned warns expects expected believes believed".split())
+
+
+@lru_cache(maxsize=4096)
+def named_subject(text: str) -> frozenset[str]:
+    """The entities of the name a claim opens with, when it is the subject of what the
+    claim says ("The Angels have made an offer", "Boston Red Sox made"): a name after "The",
+    of two words or more, or a place. Empty for a common word that opens a sentence
+    ("Rescuers pulled"), and for a source ("The ministry said", "The Red Cross counted")."""
+    m = _OPENING_NAME.match(text)
+    if not m or m.group("next") in _SAYING:
+        return frozenset()
+    name = m.group("np")
+    entities = normalise_terms(name)[1]
+    named = bool(m.group("the")) or len(name.split()) > 1 or comparable(name) in vocab.places()
+    return entities if named else frozenset()
 
 
 def place_names(text: str) -> frozenset[str]:

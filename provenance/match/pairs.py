@@ -17,6 +17,7 @@ from provenance.match.config import MatchConfig
 from provenance.match.features import Overlap, TermWeights, overlap, pair_features
 from provenance.match.figures import Figure, unit_class
 from provenance.match.frames import ClaimFrame, Target, lone_modalities, opposite_modalities
+from provenance.match.normalise import named_subject
 from provenance.nlp.numbers import compatible
 from provenance.text import comparable
 
@@ -123,7 +124,16 @@ def same_names(a: ClaimFrame, b: ClaimFrame) -> bool:
     if places_a and places_b and not places_a & places_b \
             and _unnamed(places_a, b.entities) and _unnamed(places_b, a.entities):
         return False
+    if _rival_subjects(a, b):
+        return False
     return not (_unnamed(a.people, b.entities) and _unnamed(b.people, a.entities))
+
+
+def _rival_subjects(a: ClaimFrame, b: ClaimFrame) -> bool:
+    """Whether each claim opens with a name the other never mentions: "The Angels made an
+    offer to Teixeira" is not "The Red Sox made an offer to Teixeira"."""
+    sa, sb = named_subject(a.text), named_subject(b.text)
+    return bool(sa and sb) and not sa & b.entities and not sb & a.entities
 
 
 NAME_SPELLING = 85
