@@ -21,6 +21,19 @@ def test_related_words_need_paragraph_support() -> None:
     assert "sanctions" in tags[0] and "sanctions" in tags[1] and "sanctions" not in tags[2]
 
 
+def test_two_related_words_no_other_topic_lists_count_on_their_own(tmp_path: Path) -> None:
+    desk = tmp_path / "desk.toml"
+    desk.write_text('[topics.harvest]\nterms = ["harvest"]\n'
+                    'related = ["grain", "silos", "farmers", "tonnes"]\n'
+                    '[topics.trade]\nterms = ["tariff"]\nrelated = ["exports", "tonnes"]\n',
+                    encoding="utf-8")
+    taxonomy = load_taxonomy(desk)
+    tags = tag_claims(taxonomy, [("Farmers filled the silos in two days.", "", 1),
+                                 ("Farmers sold 300 tonnes.", "", 2),  # tonnes: trade too
+                                 ("Farmers met on Monday.", "", 3)])
+    assert "harvest" in tags[0] and "harvest" not in tags[1] | tags[2]
+
+
 def test_context_and_misspellings_count() -> None:
     taxonomy = load_taxonomy()
     assert "sanctions" in tag_claims(taxonomy, [("Those measures hurt us.",

@@ -3,7 +3,8 @@
 A claim is under a topic when its own text has one of the topic's ``terms`` or ``cues``;
 when its attribution context does ("... Gil said, referring to economic sanctions"); or,
 more weakly, when it has one of the topic's ``related`` words and its paragraph already
-has a claim under the topic.
+has a claim under the topic, or :data:`RELATED_ALONE` related words that no other topic
+lists.
 """
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ from provenance.text import comparable
 SPELLING_MIN = 90
 """rapidfuzz ratio at which a long word counts as a misspelt single-word term."""
 _FUZZY_MIN_LENGTH = 7
+RELATED_ALONE = 2
+"""Related words of one topic, listed by no other, that tag a claim without support from
+its paragraph. On story-dev's taxonomy 2 raised macro topic recall from 0.62 to 0.68 for
+precision 0.90 -> 0.89; counting shared related words too ("million", "euros" for both
+aid and damage) gave 0.84 recall at 0.80 precision, and 3 distinctive words changed
+little."""
 _WORD_BREAK = re.compile(r"[\s\-/]+")
 
 
@@ -70,6 +77,18 @@ class Taxonomy:
     @cached_property
     def _any_cue(self) -> re.Pattern[str] | None:
         return _cue_pattern([c for t in self.topics.values() for c in t.cues])
+
+    @cached_property
+    def distinctive_related(self) -> dict[str, frozenset[tuple[str, ...]]]:
+        """Each topic's related words that no other topic lists: two of them put a claim
+        under the topic on their own ("army" and "soldiers" for aid; not "million" and
+        "euros", which damage lists too)."""
+        seen: dict[tuple[str, ...], int] = {}
+        for t in self.topics.values():
+            for phrase in set(t.related) | set(t.terms):
+                seen[phrase] = seen.get(phrase, 0) + 1
+        return {t.name: frozenset(p for p in t.related if seen[p] == 1)
+                for t in self.topics.values()}
 
     def has_any_cue(self, text: str) -> bool:
         """Whether some topic's cue is in ``text``: one scan instead of one per topic."""
@@ -202,5 +221,7 @@ def tag_claims(taxonomy: Taxonomy, claims: Sequence[tuple[str, str, int]]) -> li
     for (_, _, para), topics, claim_grams in zip(claims, own, grams):
         weak = {name for name in by_paragraph.get(para, set()) - topics
                 if _matches(claim_grams, taxonomy.topics[name].related_set)}
+        weak |= {name for name, related in taxonomy.distinctive_related.items()
+                 if len(claim_grams & related) >= RELATED_ALONE}
         tagged.append(topics | weak)
     return tagged
