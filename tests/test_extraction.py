@@ -758,3 +758,35 @@ def test_every_rule_has_a_case_and_claims_record_theirs() -> None:
     claim = one("The pier is closed, the harbour master said.")
     assert claim.rule == "trailing_said"
     assert one("The pier closed on Monday.").rule == ""
+
+
+def test_a_trailing_speaker_looks_past_a_passive_verb_in_the_content() -> None:
+    claim = one("Divers searched the lake on Sunday, to find out whether swimmers were "
+                "properly warned, a police spokeswoman said.")
+    assert claim.speaker is not None and claim.speaker.name == "police spokeswoman"
+    assert claim.text.endswith("properly warned")
+
+
+# A second predicate of one subject ("..., and is due to ...") is a claim of its own, with
+# the subject; a speaker named at the end speaks for both.
+PREDICATE_CASES = [
+    ("The review will be led by Ada Berg, a retired judge, and is due to report in June, "
+     "the ministry said.",
+     [("The review will be led by Ada Berg, a retired judge", "ministry"),
+      ("The review is due to report in June", "ministry")]),
+    ("Ola Berg, who runs the bakery, was fined, and has appealed.",
+     [("Ola Berg was fined", None), ("Ola Berg has appealed.", None),
+      ("Ola Berg runs the bakery", None)]),
+    ("In 2021, turnout was 49 percent, and was lower in the north.",
+     [("In 2021, turnout was 49 percent", None),
+      ("In 2021, turnout was lower in the north.", None)]),
+    ("The ferry was cancelled, and the skipper said it would sail on Friday.",
+     [("The ferry was cancelled", None), ("It would sail on Friday", "skipper")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PREDICATE_CASES)
+def test_a_second_predicate_is_its_own_claim(text: str,
+                                              expected: list[tuple[str, str | None]]) -> None:
+    assert [(c.text, c.speaker.name if c.speaker else None)
+            for c in claims_of(text)] == expected

@@ -256,7 +256,7 @@ def _lead(s: str, pre: str) -> tuple[int, int] | None:
 
 def _trailing_said(s: str) -> Attribution | None:
     """"The ships were diverted, the port authority said on Thursday." """
-    m = _TRAILING_SAID.match(s)
+    m = _trailing_match(s)
     if m is None:
         return None
     raw = m.group("who") or m.group("who2")
@@ -284,6 +284,25 @@ def _trailing_said(s: str) -> Attribution | None:
                        context=" ".join(filter(None, [m.group("rest"), tail if not more
                                                       else ""])).strip(", "),
                        more=more)
+
+
+MASKED_VERBS = 3
+"""How many earlier verbs that have no subject before them a trailing attribution looks
+past ("..., to establish whether drivers were properly warned, a spokeswoman said")."""
+
+
+def _trailing_match(s: str) -> re.Match[str] | None:
+    """The trailing-attribution match of ``s``, past verbs whose "subject" is no subject
+    but the content running on: each such verb is masked (offsets kept) and ``s`` matched
+    again."""
+    m = _TRAILING_SAID.match(s)
+    for _ in range(MASKED_VERBS):
+        if m is None or not m.group("verb") or not (m.group("tail") or "").strip(" .") \
+                or _is_subject(_subject_phrase(m.group("who") or "")):
+            return m
+        s = s[:m.start("verb")] + "~" * len(m.group("verb")) + s[m.end("verb"):]
+        m = _TRAILING_SAID.match(s) or m
+    return m
 
 
 def _cited(phrase: str) -> tuple[str, ...]:

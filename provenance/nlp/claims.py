@@ -35,6 +35,12 @@ _BARE_AND = re.compile(
 _LEFT_VERB = re.compile(
     r"\b(?:" + "|".join(sorted(lx.AUXILIARIES | lx.IRREGULAR_PAST_FORMS)) + r"|[a-z]{3,}ed)\b"
     r"(?!\s+by\b)(?:\s+\S+){2}")  # "the deal signed by Varga and Rinaldi is ...": one subject
+# "The inquiry will be led by a judge, and is due to report in May": a second predicate of
+# the same subject, after a comma, opening with an auxiliary.
+_FINITE_AUXILIARIES = ("is are was were has have had will would can could should must may"
+                       " might did does")
+_AND_PREDICATE = re.compile(r",\s+(?:and|but)\s+(?=(?:" + "|".join(_FINITE_AUXILIARIES.split())
+                            + r")\s)")
 # "The ministry said 19 people were held, and that two officers were hurt": two contents.
 _AND_THAT = re.compile(r",?\s+and\s+(?:also\s+)?that\s+")
 # "The body was found on Monday, a day after a man was killed": two events, two claims.
@@ -189,9 +195,16 @@ def _second_speaker(sentence: str) -> tuple[int, int] | None:
                 or not has_cue(right):
             continue
         att = attribute(right)
-        if att.speaker and att.kind != OWN_REPORTING:
+        if att.speaker and att.kind != OWN_REPORTING and not _trails(right, att):
             return m.start(), m.end()
     return None
+
+
+def _trails(clause: str, att: Attribution) -> bool:
+    """Whether the speaker is named after the content ("..., and is due to report in May,
+    the ministry said"): then it speaks for the whole sentence, not for its last clause."""
+    return clause.find(att.speaker or "", att.content[1]) >= att.content[1] \
+        and not clause[:att.content[0]].strip()
 
 
 def _own_attribution(piece: Piece) -> Piece:
@@ -267,8 +280,14 @@ def _completed(piece: Piece, first: str) -> Piece:
     """A clause cut from a longer sentence with what it shares with the first clause: its
     fronted time ("In 2021, turnout was 49 percent and Sandoval lost ..." -> "In 2021,
     Sandoval lost ...") and the noun a bare number counts ("Five people were hurt and two
-    are missing" -> "two people are missing")."""
+    are missing" -> "two people are missing"), and the subject of a bare predicate ("...,
+    and is due to report" -> "The inquiry is due to report")."""
     text = piece.text
+    head = _FRONTED_TIME.sub("", first, count=1).split(",")[0]  # "Ola Berg, who runs ..."
+    subject = _subject(head[:1].upper() + head[1:])
+    if subject and text.split(" ", 1)[0].lower() in _FINITE_AUXILIARIES.split():
+        subject = subject if head[:1].isupper() else subject[:1].lower() + subject[1:]
+        text = f"{subject} {text[:1].lower() + text[1:]}"  # "Is due to ..." -> "The inquiry is due"
     number = _BARE_NUMBER.match(text)
     counted = _COUNTED_NOUN.search(first)
     if number and counted and not text[number.end():].startswith(counted.group("noun")):
@@ -365,7 +384,8 @@ def _clause_end(s: str, start: int, b: int) -> int:
 
 def _coordinated(s: str, a: int, b: int, mask: list[tuple[int, int]]) -> list[tuple[int, int]]:
     cuts: list[tuple[int, int]] = []
-    for pattern in (_COORDINATION, _AS_CLAUSE, _TIME_LINK, _BARE_AND, _AND_THAT):
+    for pattern in (_COORDINATION, _AS_CLAUSE, _TIME_LINK, _BARE_AND, _AND_THAT,
+                    _AND_PREDICATE):
         for m in pattern.finditer(s, a, b):
             if _quoted(s, m.start()) or _masked(m.start(), mask):
                 continue
