@@ -790,3 +790,12 @@ def test_a_second_predicate_is_its_own_claim(text: str,
                                               expected: list[tuple[str, str | None]]) -> None:
     assert [(c.text, c.speaker.name if c.speaker else None)
             for c in claims_of(text)] == expected
+
+
+@pytest.mark.parametrize("reference", ["Both", "Two of them", "One of them"])
+def test_both_or_one_of_them_is_the_group_just_quoted(reference: str) -> None:
+    found = claims_of("Three nurses at the Halden clinic told the Courier that the ward had "
+                      f"closed early. {reference} said the lifts had failed in the storm.")
+    lifts = next(c for c in found if "lifts" in c.text)
+    assert lifts.speaker is not None and lifts.speaker.name == "Three nurses at the Halden clinic"
+    assert lifts.anonymous

@@ -107,6 +107,11 @@ def _looks_like_name(part: str) -> bool:
     return words[-1][:1].isupper() or words[0].lower() in PRONOUNS or body
 
 
+# "Both said", "one of them said": members of the group just named, read as "they".
+_PLURAL_REFERENCE = re.compile(r"^(?:both|both of them|(?:one|two|three|some|several|each|all"
+                               r"|either|neither|most|many) of them)$")
+
+
 def parse_speaker(phrase: str) -> Speaker | None:
     """Read one speaker mention; ``None`` when the phrase names nobody."""
     mention = _PARENTHETICAL.sub("", phrase).strip().strip(",").strip()
@@ -116,6 +121,8 @@ def parse_speaker(phrase: str) -> Speaker | None:
     lowered = mention.lower()
     if lowered in PRONOUNS:
         return Speaker(name=lowered, kind="pronoun", mention=mention)
+    if _PLURAL_REFERENCE.match(lowered):
+        return Speaker(name="they", kind="pronoun", mention=mention)
     if _ANONYMOUS.search(mention) and not _names_someone(mention.split()):
         return Speaker(name=_LEADING.sub("", mention), kind="anonymous", mention=mention)
     bare = _LEADING.sub("", mention)
