@@ -799,3 +799,15 @@ def test_both_or_one_of_them_is_the_group_just_quoted(reference: str) -> None:
     lifts = next(c for c in found if "lifts" in c.text)
     assert lifts.speaker is not None and lifts.speaker.name == "Three nurses at the Halden clinic"
     assert lifts.anonymous
+
+
+@pytest.mark.parametrize("mention, name, kind, role", [
+    ("grid operator Harlow Energy", "Harlow Energy", "organization", "grid operator"),
+    ("Harlow Energy", "Harlow Energy", "organization", None),
+    ("Energy Minister Ana Ruiz", "Ana Ruiz", "person", "Energy Minister"),
+    ("Trade Secretary", "Trade Secretary", "group", None),  # a role, no name
+])
+def test_a_portfolio_after_a_name_ends_the_name(mention: str, name: str, kind: str,
+                                                role: str | None) -> None:
+    speaker = parse_speaker(mention)
+    assert speaker is not None and (speaker.name, speaker.kind, speaker.role) == (name, kind, role)

@@ -143,6 +143,11 @@ def parse_speaker(phrase: str) -> Speaker | None:
     return Speaker(name=name, kind=kind, role=role, mention=mention)
 
 
+# Role words that also end the names of businesses ("Tarran Energy", "Oxford University
+# Press"), after a capitalised word that is no role word.
+_NAME_ENDINGS = frozenset("energy trade finance press".split())
+
+
 def _names_someone(words: list[str]) -> bool:
     """Whether a mention ends in a person's name ("an official, Ana Ruiz"), not in the
     place or body its people belong to ("two workers at Tollis Dam")."""
@@ -153,12 +158,13 @@ def _names_someone(words: list[str]) -> bool:
 def _trailing_name(words: list[str]) -> tuple[str, list[str]]:
     """Split "Russia's Defense Minister Andrei Belousov" into name and role words."""
     taken: list[str] = []
-    for word in reversed(words):
-        clean = word.strip(",;:")
+    for at in range(len(words) - 1, -1, -1):
+        clean = words[at].strip(",;:")
         low = clean.lower().rstrip(".")
         capital = clean[:1].isupper() and not clean.endswith("'s")
-        if capital and low not in _ROLE_WORDS:
-            taken.insert(0, clean)
+        if capital and (low not in _ROLE_WORDS or not taken and low in _NAME_ENDINGS
+                        and _named_before(words, at)):
+            taken.insert(0, clean)  # "Tarran Energy": a portfolio after a name ends it
         elif low in _PARTICLES and taken:
             taken.insert(0, clean)
         else:
@@ -166,6 +172,16 @@ def _trailing_name(words: list[str]) -> tuple[str, list[str]]:
     while taken and taken[0].lower() in _PARTICLES and len(taken) > 1 and taken[0].islower():
         taken.pop(0)
     return " ".join(taken), words[: len(words) - len(taken)]
+
+
+def _named_before(words: list[str], at: int) -> bool:
+    """Whether the word before ``words[at]`` is a capitalised word that is no role word: the
+    two are a name ("Tarran Energy"), not a role ("Interior Minister")."""
+    if at == 0:
+        return False
+    before = words[at - 1].strip(",;:")
+    return before[:1].isupper() and before.lower().rstrip(".") not in _ROLE_WORDS \
+        and not before.endswith("'s")
 
 
 def _group_or_body(bare: str, mention: str) -> Speaker:
@@ -190,7 +206,8 @@ def _kind_of(name: str, role: str | None, mention: str) -> str:
     role_head = (role or "").lower().split()[-1:]
     if comparable(name) in KNOWN_OUTLETS or set(role_head) & _OUTLET_WORDS:
         return "outlet"
-    if low_words & (_ORG_WORDS | _OUTLET_WORDS) or role_words & _ORG_WORDS:
+    if low_words & (_ORG_WORDS | _OUTLET_WORDS) or role_words & _ORG_WORDS \
+            or set(comparable(name).split()[-1:]) & _NAME_ENDINGS:
         return "organization"
     if mention.lower().startswith("the ") and len(name.split()) == 1:
         return "organization"  # "the Kremlin", "the Pentagon": people take no article
