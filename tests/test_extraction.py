@@ -806,8 +806,13 @@ def test_both_or_one_of_them_is_the_group_just_quoted(reference: str) -> None:
     ("Harlow Energy", "Harlow Energy", "organization", None),
     ("Energy Minister Ana Ruiz", "Ana Ruiz", "person", "Energy Minister"),
     ("Trade Secretary", "Trade Secretary", "group", None),  # a role, no name
+    ("the Transport Ministry", "Transport Ministry", "organization", None),
+    ("Harlow's Foreign Ministry", "Foreign Ministry", "organization", "Harlow's"),
+    ("figures from the weather service", "weather service", "organization", None),
+    ("a poll by the Harlow Institute", "Harlow Institute", "organization", None),
+    ("ministry aide Ida Brun", "Ida Brun", "person", "ministry aide"),
 ])
-def test_a_portfolio_after_a_name_ends_the_name(mention: str, name: str, kind: str,
+def test_names_of_bodies_and_their_people(mention: str, name: str, kind: str,
                                                 role: str | None) -> None:
     speaker = parse_speaker(mention)
     assert speaker is not None and (speaker.name, speaker.kind, speaker.role) == (name, kind, role)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -107,6 +107,10 @@ def _looks_like_name(part: str) -> bool:
     return words[-1][:1].isupper() or words[0].lower() in PRONOUNS or body
 
 
+# "figures from the hydrological institute", "a poll by Ipsos": the body that made them.
+_DOCUMENT_OF = re.compile(r"^(?:(?:latest|new|official|preliminary|provisional|its|their)\s+)?"
+                          r"(?:" + "|".join(sorted(lx.SOURCE_NOUNS)) + r")\s+"
+                          r"(?:from|by|released by|published by|compiled by)\s+(?P<owner>.+)$")
 # "Both said", "one of them said": members of the group just named, read as "they".
 _PLURAL_REFERENCE = re.compile(r"^(?:both|both of them|(?:one|two|three|some|several|each|all"
                                r"|either|neither|most|many) of them)$")
@@ -126,6 +130,10 @@ def parse_speaker(phrase: str) -> Speaker | None:
     if _ANONYMOUS.search(mention) and not _names_someone(mention.split()):
         return Speaker(name=_LEADING.sub("", mention), kind="anonymous", mention=mention)
     bare = _LEADING.sub("", mention)
+    owner = _DOCUMENT_OF.match(bare)
+    if owner and (found := parse_speaker(owner.group("owner"))) is not None \
+            and found.kind in ("organization", "person", "outlet"):
+        return replace(found, mention=mention)  # "figures from the institute": the institute
     if lx.head_noun(bare) in lx.SOURCE_NOUNS:  # "a poll published in March": not "March"
         return Speaker(name=bare, kind="organization", mention=mention)
     placed = _PLACED_GROUP.match(bare)
@@ -162,7 +170,8 @@ def _trailing_name(words: list[str]) -> tuple[str, list[str]]:
         clean = words[at].strip(",;:")
         low = clean.lower().rstrip(".")
         capital = clean[:1].isupper() and not clean.endswith("'s")
-        if capital and (low not in _ROLE_WORDS or not taken and low in _NAME_ENDINGS
+        body = bool(taken) and taken[0].lower() in _ORG_WORDS  # "Interior Ministry"
+        if capital and (low not in _ROLE_WORDS or body or not taken and low in _NAME_ENDINGS
                         and _named_before(words, at)):
             taken.insert(0, clean)  # "Tarran Energy": a portfolio after a name ends it
         elif low in _PARTICLES and taken:
@@ -206,6 +215,8 @@ def _kind_of(name: str, role: str | None, mention: str) -> str:
     role_head = (role or "").lower().split()[-1:]
     if comparable(name) in KNOWN_OUTLETS or set(role_head) & _OUTLET_WORDS:
         return "outlet"
+    if set(role_head) & _ROLE_WORDS and not low_words & _ORG_WORDS:
+        return "person"  # "Kremlin aide Yuri Ushakov": the role's head is a person's
     if low_words & (_ORG_WORDS | _OUTLET_WORDS) or role_words & _ORG_WORDS \
             or set(comparable(name).split()[-1:]) & _NAME_ENDINGS:
         return "organization"
