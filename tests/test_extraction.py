@@ -816,3 +816,24 @@ def test_names_of_bodies_and_their_people(mention: str, name: str, kind: str,
                                                 role: str | None) -> None:
     speaker = parse_speaker(mention)
     assert speaker is not None and (speaker.name, speaker.kind, speaker.role) == (name, kind, role)
+
+
+def test_a_paper_named_with_the_is_no_person_a_pronoun_can_mean() -> None:
+    found = claims_of("The Harlow Echo reported on Monday that the pier had shut. Harbour "
+                      "master Ines Moura closed the quay on Tuesday. \"Nobody may land here,\" "
+                      "she told the Courier.")
+    quote = next(c for c in found if "land here" in c.text)
+    assert quote.speaker is not None and quote.speaker.name == "Ines Moura"
+    echo = parse_speaker("The Harlow Echo")
+    assert echo is not None and echo.kind == "organization"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Harlow Echo reported on Tuesday, citing two port workers, that the pier had been "
+    "shut without notice.",
+    "The Harlow Echo reported, citing two port workers, that the pier had been shut without "
+    "notice."])
+def test_a_citing_aside_before_that_is_the_chain_not_the_content(sentence: str) -> None:
+    claim = one(sentence)
+    assert claim.text == "The pier had been shut without notice"
+    assert claim.cites == ("two port workers",) and claim.anonymous

@@ -424,6 +424,9 @@ _DEED_THEN = re.compile(
     + r")\b[^\";]{3,150}?),?\s+and(?:\s+(?:also|then|later))?\s*$")
 
 
+_CITING_BEFORE_THAT = re.compile(r"\s*,?\s*citing\s+[^,\"]{1,80},\s*(?=that\b)")
+
+
 def _after_verb(s: str, subject: str, verb: str, pos: int, cites: tuple[str, ...],
                 anonymous: bool) -> Attribution | None:
     rest = s[pos:]
@@ -443,6 +446,9 @@ def _after_verb(s: str, subject: str, verb: str, pos: int, cites: tuple[str, ...
         rest = s[pos:]
     if place := _PLACE_BEFORE_THAT.match(rest):  # "told reporters at a briefing ... that"
         pos += place.end("place")
+        rest = s[pos:]
+    if aside := _CITING_BEFORE_THAT.match(rest):  # "reported, citing two workers, that"
+        pos += aside.end()
         rest = s[pos:]
     has_that = bool(re.match(r"\s*that\b", rest))
     if has_that:

@@ -220,8 +220,8 @@ def _kind_of(name: str, role: str | None, mention: str) -> str:
     if low_words & (_ORG_WORDS | _OUTLET_WORDS) or role_words & _ORG_WORDS \
             or set(comparable(name).split()[-1:]) & _NAME_ENDINGS:
         return "organization"
-    if mention.lower().startswith("the ") and len(name.split()) == 1:
-        return "organization"  # "the Kremlin", "the Pentagon": people take no article
+    if mention.lower().startswith("the ") and (len(name.split()) == 1 or role is None):
+        return "organization"  # "the Kremlin", "The Valley Voice": people take no article
     if comparable(name) in government_places():
         return "organization"  # "Moscow said": the place stands for its government
     return "person"
