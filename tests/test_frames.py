@@ -455,6 +455,11 @@ ORG = {"speaker_kind": "organization", "kind": "indirect"}
 # conflicts matching must find between them ([] when none): the case table of the
 # detectors' fixes found on the stories in tests/data.
 CONFLICT_CASES = [
+    ("a gap to a record is no rival level",
+     ("The lake rose to 4.2 metres at the Ostvik gauge, 30 centimetres above the old record, "
+      "the water board said.", {"speaker": "water board", **ORG}),
+     ("The lake rose to 4.2 metres at the Ostvik gauge, the coastguard said.",
+      {"speaker": "coastguard", **ORG, "outlet": "Evening Post"}), []),
     ("party tally against the official count",
      ("Ruiz had 38 percent of the vote, the election board said.",
       {"speaker": "election board", **ORG, "article": 7}),

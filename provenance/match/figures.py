@@ -92,6 +92,8 @@ def figures_of(text: str, quantities: tuple[Quantity, ...],
             continue  # "up from the 58 percent it gave a day earlier": not what it says now
         if at >= 0 and _AGE_BOUND.search(low, max(0, at - 40), at):
             continue  # "children under 10": an age, not a count
+        if at >= 0 and _DIFFERENCE.match(low, at + len(q.text)):
+            continue  # "40 centimetres above the previous record": a gap, not a level
         clause = _clause(low, at if at >= 0 else 0)
         measure = _nearest(low, clause, at, at + len(q.text), unit_class(q.unit)) \
             if at >= 0 else None
@@ -122,6 +124,11 @@ _AGE_BOUND = re.compile(
     r"|\baged|\bages?)\s+(?:of\s+)?$")
 
 
+# After a figure: it measures the gap to another value ("40 centimetres above the previous
+# record", "3,000 votes more than her rival"), unless that value is a datum ("sea level").
+_DIFFERENCE = re.compile(r"\s+(?:above|below|higher\s+than|lower\s+than|more\s+than"
+                         r"|fewer\s+than|less\s+than|short\s+of|ahead\s+of|behind)\s+"
+                         r"(?!sea\s+level|ground\b)")
 _REJECTED = re.compile(r"(?:,\s*not|\brather\s+than|\binstead\s+of)(?:\s+(?:the|about|some))*\s*$")
 
 
