@@ -780,6 +780,8 @@ PREDICATE_CASES = [
     ("In 2021, turnout was 49 percent, and was lower in the north.",
      [("In 2021, turnout was 49 percent", None),
       ("In 2021, turnout was lower in the north.", None)]),
+    ("The gale felled 300 trees and two people died.",
+     [("The gale felled 300 trees", None), ("Two people died.", None)]),
     ("The ferry was cancelled, and the skipper said it would sail on Friday.",
      [("The ferry was cancelled", None), ("It would sail on Friday", "skipper")]),
 ]

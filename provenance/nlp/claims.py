@@ -29,7 +29,7 @@ _NUMBER_WORDS = ("one two three four five six seven eight nine ten eleven twelve
                  " forty fifty dozens hundreds thousands")
 _BARE_AND = re.compile(
     r"\s+(?:and|but)\s+(?=(?:[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)?|he|she|they|it|we|"
-    + "|".join(_NUMBER_WORDS.split()) + r"|\d[\d,.]*(?:\s+[a-z]+)?)\s+"
+    r"(?:" + "|".join(_NUMBER_WORDS.split()) + r"|\d[\d,.]*)(?:\s+[a-z]+)?)\s+"
     r"(?:(?:also|later|then|still)\s+)?(?:"
     + "|".join(sorted(lx.AUXILIARIES | lx.IRREGULAR_PAST_FORMS)) + r"|[a-z]{2,}ed)\b)")
 _LEFT_VERB = re.compile(
@@ -538,6 +538,9 @@ def _tidy(text: str) -> str:
 
 def _worth(text: str, attributed: bool = False) -> bool:
     """A claim has a few words and at least two in lower case (not a dateline); what
-    someone is quoted as saying may be shorter ("We are ready")."""
+    someone is quoted as saying may be shorter ("We are ready"), and so may a count ("two
+    people died")."""
     words = re.findall(r"[A-Za-z][\w'-]*", text)
-    return len(words) >= (2 if attributed else 4) and sum(w.islower() for w in words) >= 2
+    counted = bool(_COUNTED_NOUN.search(text))  # "two people died": a count is a claim
+    return len(words) >= (2 if attributed else 3 if counted else 4) \
+        and sum(w.islower() for w in words) >= 2
