@@ -549,6 +549,16 @@ def test_appeals_menus_captions_and_credits_are_not_claims() -> None:
     assert found.wire == ("Reuters", "AP")
 
 
+@pytest.mark.parametrize("sentence", [
+    "The patient was flown to a Level I trauma centre in Ostvik.",
+    "Too often, Ines Moura said, the debate is a test of whether you are with the port or "
+    "against it.",
+    "The minister did not mention the port in the interview I watched on Monday.",
+])
+def test_a_pronoun_or_numeral_in_a_report_is_no_appeal(sentence: str) -> None:
+    assert claims_of(sentence), "the sentence was dropped as an appeal"
+
+
 def test_claim_offsets_point_into_the_raw_text() -> None:
     text = ("Intro line without end\n\nThe council\u00a0approved the \u201cgreen\u201d budget "
             "on Friday.")

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from provenance.domain import OWN_REPORTING
 from provenance.nlp import wire
+from provenance.nlp.attribution import attribute, has_cue
 from provenance.nlp.segment import split_sentences
 
 _TERMINAL = re.compile(r"[.!?][\"')\]]*\s*$")
@@ -32,8 +34,13 @@ _QUOTED = re.compile(r"\"[^\"]*\"?")
 # "X told me": the reporter as the one spoken to, not the page speaking to the reader.
 _INTERVIEWER = re.compile(r"\b(?:told|asked|wrote to|said to|emailed|texted)\s+(?:me|us)\b")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
-# "I" but not "(I-Vt.)" or the initial in "I. M. Pei".
-_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|me|my)\b|\bWe\b|\bOur\b|\bI\b(?![-.])")
+# The outlet's own voice ("we", "our"), which reports use only to appeal; and a writer's
+# "I" (but not "(I-Vt.)", the initial in "I. M. Pei" or the numeral in "Level I"), which
+# columns and first-person reports use too, so it weighs half.
+_FIRST_PLURAL = re.compile(r"\b(?:we|our|ours|us)\b|\bWe\b|\bOur\b")
+_FIRST_SINGULAR = re.compile(r"\b(?:me|my)\b|(?<![A-Z][a-z] )(?<![A-Z][a-z]{2} )"
+                             r"(?<![A-Z][a-z]{3} )(?<![A-Z][a-z]{4} )(?<![A-Z][a-z]{5} )"
+                             r"\bI\b(?![-.])")
 _IMPERATIVE = re.compile(
     r"^(?:please\s+)?(?:support|subscribe|sign|donate|share|follow|read|watch|listen|click|tap"
     r"|leave|remind|continue|join|get|download|register|log|accept|choose|never|don't|try"
@@ -192,7 +199,10 @@ def _appeal(sentence: str, outlet: str | None) -> float:
     """How much a sentence addresses the reader rather than reports (0 = not at all)."""
     bare = _INTERVIEWER.sub(" ", _QUOTED.sub(" ", sentence))
     score = 2.0 * min(2, len(_SECOND_PERSON.findall(bare)))
-    score += 2.0 * min(2, len(_FIRST_PERSON.findall(bare)))
+    score += 2.0 * min(2, len(_FIRST_PLURAL.findall(bare)))
+    score += 1.0 * min(2, len(_FIRST_SINGULAR.findall(bare)))
+    if score and has_cue(bare) and attribute(bare).kind != OWN_REPORTING:
+        return 0.0  # "..., a conviction that you are with them, Clarke said": his "you"
     if _IMPERATIVE.match(bare.strip()):
         score += 2.0
     if _FURNITURE.search(bare):
