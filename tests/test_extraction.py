@@ -849,3 +849,12 @@ def test_a_citing_aside_before_that_is_the_chain_not_the_content(sentence: str) 
     claim = one(sentence)
     assert claim.text == "The pier had been shut without notice"
     assert claim.cites == ("two port workers",) and claim.anonymous
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ('"Here comes Big Ben," the guide said.', "Here comes Big Ben"),
+    ('"I would," Ines Moura said to the crowd.', "I would"),
+])
+def test_a_short_quote_with_one_lower_case_word_is_a_claim(sentence: str, text: str) -> None:
+    claim = one(sentence)
+    assert claim.text == text and claim.speaker is not None

@@ -543,4 +543,4 @@ def _worth(text: str, attributed: bool = False) -> bool:
     words = re.findall(r"[A-Za-z][\w'-]*", text)
     counted = bool(_COUNTED_NOUN.search(text))  # "two people died": a count is a claim
     return len(words) >= (2 if attributed else 3 if counted else 4) \
-        and sum(w.islower() for w in words) >= 2
+        and sum(w.islower() for w in words) >= (1 if attributed else 2)
