@@ -858,3 +858,15 @@ def test_a_citing_aside_before_that_is_the_chain_not_the_content(sentence: str) 
 def test_a_short_quote_with_one_lower_case_word_is_a_claim(sentence: str, text: str) -> None:
     claim = one(sentence)
     assert claim.text == text and claim.speaker is not None
+
+
+@pytest.mark.parametrize("verb", ["argued", "stressed", "conceded", "tweeted", "replied",
+                                  "acknowledged", "say"])
+def test_every_clause_verb_closes_a_sentence_as_its_attribution(verb: str) -> None:
+    speaker = "the harbour masters" if verb == "say" else "the harbour master"
+    claim = one(f"The ferry will sail again in May, {speaker} {verb}.")
+    assert claim.text == "The ferry will sail again in May" and claim.speaker is not None
+
+
+def test_a_deed_that_ends_a_sentence_is_no_attribution() -> None:
+    assert one("The fire spread to the roof, the crews responded.").speaker is None

@@ -83,11 +83,10 @@ _ASIDE = re.compile(
 )
 _TRAILING_SAID = re.compile(
     r"^(?P<content>(?=.{12})(?:[^\"]|\"[^\"]*\")+?)(?:,|(?<=,\"))\s++"
-    r"(?:(?P<who>[^,\"\s][^,\"]{0,69}?)\s++(?P<verb>said|says|added|adds"
-    r"|noted|notes|reported|reports|told\s+(?:(?:the\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}"
-    r"|\w+)"
-    r"|wrote|warned|explained|claimed|insisted"
-    r"|stated|announced|confirmed|estimated)|(?P<verb2>said|says|added|noted|wrote)\s++"
+    r"(?:(?P<who>[^,\"\s][^,\"]{0,69}?)\s++(?P<verb>"
+    r"told\s+(?:(?:the\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}|\w+)|"
+    + "|".join(sorted(lx.TRAILING_VERBS - {"told", "tells"}, key=len, reverse=True))
+    + r")|(?P<verb2>said|says|added|noted|wrote)\s++"
     # At most four adverbials after the verb: an unbounded run of them ("to to to ...")
     # could be split in exponentially many ways before failing.
     r"(?P<who2>[^,\"\s][^,\"]{0,69}?))(?P<rest>(?:\s+(?:on|in|late|early|last|this)\s+\w+|\s+\w+day"

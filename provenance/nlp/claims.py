@@ -423,7 +423,7 @@ def _participles(s: str, a: int, b: int, mask: list[tuple[int, int]],
     main = Piece(_masked_text(s, a, end, mask), a, end)
     if first is not None:
         main = _completed(main, first)
-    worth = _worth(main.text, attributed=speaker is not None or quoted)
+    worth = _worth(main.text, attributed=speaker is not None or quoted, quoted=quoted)
     return ([main] if worth else []) + extra
 
 
@@ -536,11 +536,11 @@ def _tidy(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def _worth(text: str, attributed: bool = False) -> bool:
+def _worth(text: str, attributed: bool = False, quoted: bool = False) -> bool:
     """A claim has a few words and at least two in lower case (not a dateline); what
-    someone is quoted as saying may be shorter ("We are ready"), and so may a count ("two
-    people died")."""
+    someone is quoted as saying may be shorter ("We are ready"; a quote needs one word in
+    lower case: "I would"), and so may a count ("two people died")."""
     words = re.findall(r"[A-Za-z][\w'-]*", text)
     counted = bool(_COUNTED_NOUN.search(text))  # "two people died": a count is a claim
     return len(words) >= (2 if attributed else 3 if counted else 4) \
-        and sum(w.islower() for w in words) >= (1 if attributed else 2)
+        and sum(w.islower() for w in words) >= (1 if quoted else 2)

@@ -16,6 +16,9 @@ CLAUSE_VERBS = frozenset(
     " complained hinted signaled signalled reiterated reiterates reaffirmed reaffirms agreed"
     " promised vowed pledged found finds".split()
 )
+# Verbs that close a sentence as its attribution ("..., the mayor argued."): the clause
+# verbs but those that also end a report of a deed ("..., and firefighters responded").
+TRAILING_VERBS = CLAUSE_VERBS - frozenset("responded posted observed".split())
 # Verbs whose object, not a that-clause, carries the content: the claim keeps the speaker.
 OBJECT_VERBS = frozenset(
     "announced announces accused accuses reaffirmed reaffirms reiterated"
