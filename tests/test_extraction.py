@@ -870,3 +870,10 @@ def test_every_clause_verb_closes_a_sentence_as_its_attribution(verb: str) -> No
 
 def test_a_deed_that_ends_a_sentence_is_no_attribution() -> None:
     assert one("The fire spread to the roof, the crews responded.").speaker is None
+
+
+def test_an_inverted_said_takes_a_speaker_not_a_clause() -> None:
+    claim = one("Economist Ana Ruiz, who studies tax policy at the Harlow Institute, said Ola "
+                "Berg's statement didn't clarify the matter.")
+    assert claim.speaker is not None and claim.speaker.name == "Ana Ruiz"
+    assert claim.text == "Ola Berg's statement didn't clarify the matter"

@@ -259,6 +259,8 @@ def _trailing_said(s: str) -> Attribution | None:
     if m is None:
         return None
     raw = m.group("who") or m.group("who2")
+    if m.group("verb2") and _CLAUSE_WORD.search(raw):
+        return None  # "X, who ..., said Ana's plan didn't add up": a clause, not a speaker
     appositive = _APPOSITIVE_NAME.match(m.group("tail") or "") if m.group("verb2") else None
     if appositive and raw.split()[-1].islower():  # "said the union's leader, Ana Ruiz."
         raw = f"{raw}, {appositive.group('name')}"
@@ -285,6 +287,10 @@ def _trailing_said(s: str) -> Attribution | None:
                        more=more)
 
 
+# A word that makes the phrase after an inverted "said" a clause ("said the plan was
+# vague"), where a speaker ("said the mayor") has none.
+_CLAUSE_WORD = re.compile(r"n't\b|\b(?:is|are|was|were|has|have|had|did|does|do|will|would"
+                          r"|can|could|should|not|may|might)\b")
 MASKED_VERBS = 3
 """How many earlier verbs that have no subject before them a trailing attribution looks
 past ("..., to establish whether drivers were properly warned, a spokeswoman said")."""
