@@ -34,7 +34,7 @@ _BARE_AND = re.compile(
     + "|".join(sorted(lx.AUXILIARIES | lx.IRREGULAR_PAST_FORMS)) + r"|[a-z]{2,}ed)\b)")
 _LEFT_VERB = re.compile(
     r"\b(?:" + "|".join(sorted(lx.AUXILIARIES | lx.IRREGULAR_PAST_FORMS)) + r"|[a-z]{3,}ed)\b"
-    r"(?!\s+by\b)(?:\s+\S+){2}")  # "the deal signed by Varga and Rinaldi is ...": one subject
+    r"(?!\s+by\b)(?:(?:\s+\S+){2}|\s*$)")  # "the deal signed by Varga and Rinaldi is ..."
 # "The inquiry will be led by a judge, and is due to report in May": a second predicate of
 # the same subject, after a comma, opening with an auxiliary.
 _FINITE_AUXILIARIES = ("is are was were has have had will would can could should must may"
@@ -541,6 +541,7 @@ def _worth(text: str, attributed: bool = False, quoted: bool = False) -> bool:
     someone is quoted as saying may be shorter ("We are ready"; a quote needs one word in
     lower case: "I would"), and so may a count ("two people died")."""
     words = re.findall(r"[A-Za-z][\w'-]*", text)
+    numbers = len(re.findall(r"(?<![\w.,])\d[\d,.]*", text))  # "Turnout was 49 percent"
     counted = bool(_COUNTED_NOUN.search(text))  # "two people died": a count is a claim
-    return len(words) >= (2 if attributed else 3 if counted else 4) \
+    return len(words) + numbers >= (2 if attributed else 3 if counted else 4) \
         and sum(w.islower() for w in words) >= (1 if quoted else 2)
