@@ -41,6 +41,12 @@ _FINITE_AUXILIARIES = ("is are was were has have had will would can could should
                        " might did does")
 _AND_PREDICATE = re.compile(r",\s+(?:and|but)\s+(?=(?:" + "|".join(_FINITE_AUXILIARIES.split())
                             + r")\s)")
+# "The storm killed three people and injured 40": a second verb of one subject, with a
+# figure of its own.
+_AND_FIGURE = re.compile(
+    r",?\s+and\s+(?=(?:" + "|".join(sorted(lx.IRREGULAR_PAST_FORMS)) + r"|[a-z]{2,}ed)\s+"
+    r"(?:about\s+|some\s+|nearly\s+|almost\s+|at\s+least\s+|more\s+than\s+)?(?:\d|(?:"
+    + "|".join(_NUMBER_WORDS.split()) + r")\b))")
 # "The ministry said 19 people were held, and that two officers were hurt": two contents.
 _AND_THAT = re.compile(r",?\s+and\s+(?:also\s+)?that\s+")
 # "The body was found on Monday, a day after a man was killed": two events, two claims.
@@ -284,8 +290,13 @@ def _completed(piece: Piece, first: str) -> Piece:
     and is due to report" -> "The inquiry is due to report")."""
     text = piece.text
     head = _FRONTED_TIME.sub("", first, count=1).split(",")[0]  # "Ola Berg, who runs ..."
+    words = head.split()
+    verb_at = next((i for i, w in enumerate(words) if w in lx.IRREGULAR_PAST_FORMS), len(words))
+    head = " ".join(words[:verb_at])  # "The company cut 400 jobs": "cut" is its verb
     subject = _subject(head[:1].upper() + head[1:])
-    if subject and text.split(" ", 1)[0].lower() in _FINITE_AUXILIARIES.split():
+    opener = text.split(" ", 1)[0].lower()
+    if subject and (opener in _FINITE_AUXILIARIES.split()
+                    or _AND_FIGURE.match(f" and {opener}{text[len(opener):]}")):
         subject = subject if head[:1].isupper() else subject[:1].lower() + subject[1:]
         text = f"{subject} {text[:1].lower() + text[1:]}"  # "Is due to ..." -> "The inquiry is due"
     number = _BARE_NUMBER.match(text)
@@ -385,7 +396,7 @@ def _clause_end(s: str, start: int, b: int) -> int:
 def _coordinated(s: str, a: int, b: int, mask: list[tuple[int, int]]) -> list[tuple[int, int]]:
     cuts: list[tuple[int, int]] = []
     for pattern in (_COORDINATION, _AS_CLAUSE, _TIME_LINK, _BARE_AND, _AND_THAT,
-                    _AND_PREDICATE):
+                    _AND_PREDICATE, _AND_FIGURE):
         for m in pattern.finditer(s, a, b):
             if _quoted(s, m.start()) or _masked(m.start(), mask):
                 continue
