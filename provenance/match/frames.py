@@ -22,6 +22,7 @@ from provenance.match.figures import Figure, figures_of
 from provenance.match.lemmas import lemma
 from provenance.match.normalise import (
     effective_year,
+    named_subject,
     normalise_terms,
     people_named,
     place_names,
@@ -30,7 +31,7 @@ from provenance.match.normalise import (
 from provenance.match.sources import Source, resolved_affiliation, source_of
 from provenance.text import comparable
 
-FRAME_VERSION = 20
+FRAME_VERSION = 21
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"
@@ -104,6 +105,8 @@ class ClaimFrame:
     """The day the claim was said, when it names no date: dates it, never splits a group."""
     context: frozenset[str] = frozenset()
     """The names the claim's article mentions most: what story it belongs to."""
+    subject: frozenset[str] = frozenset()
+    """The entities of the name the claim opens with as its actor ("The Angels made ...")."""
     comparable_text: str = field(default="", compare=False)
 
     @property
@@ -183,7 +186,7 @@ def build_frame(facts: ClaimFacts) -> ClaimFrame:
         topics=facts.topics, predicate=_predicate(text), negated=_negated(text) and not nought,
         modality=_modality(text), stance=stance, target=target,
         figures=figures, denies=facts.denies,
-        told_on=facts.told_on,
+        told_on=facts.told_on, subject=named_subject(text),
         comparable_text=comparable(text))
 
 
@@ -301,7 +304,7 @@ def frame_record(frame: ClaimFrame) -> dict[str, Any]:
     record = asdict(frame)
     record.pop("comparable_text")
     record["published"] = frame.published.isoformat() if frame.published else None
-    for key in ("terms", "entities", "places", "people", "topics", "context"):
+    for key in ("terms", "entities", "places", "people", "topics", "context", "subject"):
         record[key] = sorted(record[key])
     if frame.target is not None:
         record["target"] = {"text": frame.target.text, "terms": sorted(frame.target.terms),
@@ -329,5 +332,5 @@ def frame_from_record(record: dict[str, Any]) -> ClaimFrame:
         figures=tuple(Figure(**{**f, "places": frozenset(f["places"])})
                       for f in record["figures"]),
         denies=record["denies"], told_on=record.get("told_on"),
-        context=frozenset(record["context"]),
+        context=frozenset(record["context"]), subject=frozenset(record["subject"]),
         comparable_text=comparable(record["text"]))

@@ -6,7 +6,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
-from functools import lru_cache
 
 from provenance.match import vocab
 from provenance.match.lemmas import lemma
@@ -148,13 +147,11 @@ _OPENING_NAME = re.compile(r"^(?P<the>The\s+)?(?P<np>[A-Z][\w.&'-]*(?:\s+[A-Z][\
                            r"\s+(?P<next>[a-z]+)")
 # Verbs after which the opening name is a source, not the actor: two sources that count
 # one toll corroborate each other ("The Red Cross counted 14 dead").
-_SAYING = frozenset("said says told tells reported reports announced announces confirmed"
-                    " confirms denied denies added according counted counts put puts"
-                    " estimated estimates recorded records registered registers gave gives"
-                    " warned warns expects expected believes believed".split())
+_SAYING = lx.CLAUSE_VERBS | lx.DENIAL_VERBS | frozenset(
+    "according counted counts put puts recorded records registered registers gave gives"
+    " expects expected".split())
 
 
-@lru_cache(maxsize=4096)
 def named_subject(text: str) -> frozenset[str]:
     """The entities of the name a claim opens with, when it is the subject of what the
     claim says ("The Angels have made an offer", "Boston Red Sox made"): a name after "The",

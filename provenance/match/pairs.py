@@ -17,7 +17,6 @@ from provenance.match.config import MatchConfig
 from provenance.match.features import Overlap, TermWeights, overlap, pair_features
 from provenance.match.figures import Figure, unit_class
 from provenance.match.frames import ClaimFrame, Target, lone_modalities, opposite_modalities
-from provenance.match.normalise import named_subject
 from provenance.nlp.numbers import compatible
 from provenance.text import comparable
 
@@ -132,8 +131,8 @@ def same_names(a: ClaimFrame, b: ClaimFrame) -> bool:
 def _rival_subjects(a: ClaimFrame, b: ClaimFrame) -> bool:
     """Whether each claim opens with a name the other never mentions: "The Angels made an
     offer to Teixeira" is not "The Red Sox made an offer to Teixeira"."""
-    sa, sb = named_subject(a.text), named_subject(b.text)
-    return bool(sa and sb) and not sa & b.entities and not sb & a.entities
+    return bool(a.subject and b.subject) and not a.subject & b.entities \
+        and not b.subject & a.entities
 
 
 NAME_SPELLING = 85

@@ -306,7 +306,10 @@ def _trailing_match(s: str) -> re.Match[str] | None:
                 or _is_subject(_subject_phrase(m.group("who") or "")):
             return m
         s = s[:m.start("verb")] + "~" * len(m.group("verb")) + s[m.end("verb"):]
-        m = _TRAILING_SAID.match(s) or m
+        later = _TRAILING_SAID.match(s)
+        if later is None:
+            return m
+        m = later
     return m
 
 

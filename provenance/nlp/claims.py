@@ -37,9 +37,8 @@ _LEFT_VERB = re.compile(
     r"(?!\s+by\b)(?:(?:\s+\S+){2}|\s*$)")  # "the deal signed by Varga and Rinaldi is ..."
 # "The inquiry will be led by a judge, and is due to report in May": a second predicate of
 # the same subject, after a comma, opening with an auxiliary.
-_FINITE_AUXILIARIES = ("is are was were has have had will would can could should must may"
-                       " might did does")
-_AND_PREDICATE = re.compile(r",\s+(?:and|but)\s+(?=(?:" + "|".join(_FINITE_AUXILIARIES.split())
+_FINITE_AUXILIARIES = lx.AUXILIARIES - {"be", "been", "being", "shall", "do"}
+_AND_PREDICATE = re.compile(r",\s+(?:and|but)\s+(?=(?:" + "|".join(sorted(_FINITE_AUXILIARIES))
                             + r")\s)")
 # "The storm killed three people and injured 40": a second verb of one subject, with a
 # figure of its own.
@@ -295,7 +294,7 @@ def _completed(piece: Piece, first: str) -> Piece:
     head = " ".join(words[:verb_at])  # "The company cut 400 jobs": "cut" is its verb
     subject = _subject(head[:1].upper() + head[1:])
     opener = text.split(" ", 1)[0].lower()
-    if subject and (opener in _FINITE_AUXILIARIES.split()
+    if subject and (opener in _FINITE_AUXILIARIES
                     or _AND_FIGURE.match(f" and {opener}{text[len(opener):]}")):
         subject = subject if head[:1].isupper() else subject[:1].lower() + subject[1:]
         text = f"{subject} {text[:1].lower() + text[1:]}"  # "Is due to ..." -> "The inquiry is due"
