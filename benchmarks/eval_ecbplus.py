@@ -21,8 +21,6 @@ import argparse
 import itertools
 import json
 import sys
-import tempfile
-import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -31,9 +29,8 @@ from rapidfuzz import fuzz
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from provenance.db.engine import open_database, unit_of_work  # noqa: E402
-from provenance.db.queries import export  # noqa: E402
-from provenance.jobs import ingest_paths  # noqa: E402
+from ingested import ingest_and_export  # noqa: E402
+
 from provenance.text import comparable  # noqa: E402
 
 SENTENCE_MATCH = 80
@@ -85,16 +82,7 @@ def main() -> int:
                         help="print the grouped pairs that share no event")
     args = parser.parse_args()
     docs, sentences, chains = load(args.folder, args.limit)
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus"
-        corpus.mkdir()
-        write_corpus(docs, corpus)
-        engine = open_database(str(Path(tmp) / "ecb.db"))
-        started = time.perf_counter()
-        ingest_paths(engine, [corpus], workers=2)
-        seconds = time.perf_counter() - started
-        with unit_of_work(engine) as session:
-            data = export(session)
+    data, seconds = ingest_and_export(lambda folder: write_corpus(docs, folder))
     doc_of = {a["id"]: Path(str(a["source"])).stem for a in data["articles"]}
     where: dict[int, Key] = {}
     for claim in data["claims"]:
