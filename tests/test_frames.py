@@ -232,6 +232,11 @@ def test_figures_agree_whichever_claim_comes_first(a: str, b: str) -> None:
     ("The driver was travelling at 140 km/h.", "speed", "km/h"),
     ("The road has a 30 km/h limit.", "speed_limit", "km/h"),
     ("The leak exposed the records of 40,000 patients.", "affected", "count"),
+    ("The carmaker will shed more than 1,100 posts at the plant.", "jobs", "count"),
+    ("The carmaker will create 400 jobs at the plant.", "jobs_created", "count"),
+    ("The plant had about 150 job openings.", "jobs_created", "count"),
+    ("900 jobs were at risk at the plant.", "jobs", "count"),
+    ("The fire at the plant had killed five workers.", "deaths", "count"),  # no firing
 ])
 def test_figures_take_the_measure_and_unit_their_words_give(text: str, measure: str | None,
                                                             unit: str) -> None:
@@ -496,6 +501,36 @@ CONFLICT_CASES = [
      ("Brannock Glass made a profit of 80 million euros in the quarter.", {}),
      ("Analysts had expected a profit of 95 million euros in the quarter.",
       {"outlet": "Evening Post"}), []),
+    ("a denial of doing",
+     ("The surgeon took a photograph of the singer while she was under anaesthetic.", {}),
+     ("The surgeon denied taking a photograph of the singer while she was under anaesthetic.",
+      {"speaker": "the surgeon's lawyer", "kind": "indirect", "outlet": "Evening Post"}),
+     ["denial"]),
+    ("a denial without 'that'",
+     ("The surgeon took a photograph of the singer in the theatre.", {}),
+     ("The surgeon has denied she ever took a photograph of the singer in the theatre.",
+      {"outlet": "Evening Post"}), ["denial"]),
+    ("reports called false",
+     ("The harbour master will resign over the dredging contract.",
+      {"speaker": "Ivo Tamm", "kind": "indirect"}),
+     ("Reports that the harbour master will resign over the dredging contract are false.",
+      {"speaker": "port authority", **ORG, "outlet": "Evening Post"}), ["denial"]),
+    ("a story exposed as a hoax",
+     ("A shark attacked two swimmers off Pellan beach on Sunday.", {}),
+     ("The story that a shark attacked two swimmers off Pellan beach was a hoax.",
+      {"outlet": "Evening Post"}), ["denial"]),
+    ("a denial of reports of something",
+     ("The army shelled the village of Korvo on Sunday night.", {}),
+     ("The army denied reports of shelling in the village of Korvo on Sunday night.",
+      {"speaker": "army", **ORG, "outlet": "Evening Post"}), ["denial"]),
+    ("jobs created are no rival of jobs cut",
+     ("The carmaker will cut more than 1,100 jobs at the Pellan plant.", {}),
+     ("The carmaker will create 400 jobs at the Pellan plant.", {"outlet": "Evening Post"}),
+     []),
+    ("a figure of a year long past is no rival of today's",
+     ("The carmaker will cut 1,100 jobs at the Pellan plant.", {"published": "2025-03-04"}),
+     ("The carmaker cut 600 jobs at the Pellan plant in 1993.",
+      {"outlet": "Evening Post", "published": "2025-03-04"}), []),
     ("a denial with a time before 'that', of two words",
      ("The hearing will be moved to Ostvik, a court clerk told Radio Holm.",
       {"speaker": "a court clerk", "speaker_kind": "anonymous", "kind": "indirect"}),
@@ -512,6 +547,41 @@ def test_conflict_cases(a: tuple[str, dict[str, str | int]], b: tuple[str, dict[
     grouped, found = verdict(frame(1, a[0], **a[1]), frame(2, b[0], **b[1]))  # type: ignore[arg-type]
     assert found == kinds
     assert not (grouped and kinds)  # a pair in conflict never shares a group
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The minister denied having met the lobbyist.", "met the lobbyist"),
+    ("The union denied they were paid to strike.", "they were paid to strike"),
+    ("The rumour that the bank would close turned out to be untrue.", "the bank would close"),
+    ("The woman who claimed she had a third arm was exposed as a fake.", "she had a third arm"),
+    ("Sources close to her say reports she took a photo are 'lies'.", "she took a photo"),
+    ("The claim was wrong.", None),
+])
+def test_what_a_denial_denies(text: str, target: str | None) -> None:
+    found = frame(1, text)
+    assert found.stance == "denies"
+    assert (found.target.text if found.target else None) == target
+
+
+@pytest.mark.parametrize("text", [
+    "Reports that the minister will resign are growing.",
+    "Claims that the dam leaked were made by residents.",
+    "The council denied funding for the new pool.",  # a refusal, not a denial
+    "The airline denied boarding to 40 passengers.",
+    "Officials denied entry to the journalists.",
+    "The man who said he saw the crash was interviewed.",
+    "The story was widely shared.",
+    "The minister denied it on Friday.",  # denies, but nothing it names
+])
+def test_sentences_that_deny_nothing_they_name(text: str) -> None:
+    assert frame(1, text).target is None
+
+
+def test_creating_jobs_does_not_restate_cutting_them() -> None:
+    cut = frame(1, "The carmaker will cut more than 1,100 jobs at the Pellan plant.")
+    created = frame(2, "The carmaker will create 1,100 new posts at the Pellan plant.",
+                    outlet="Evening Post")
+    assert verdict(cut, created) == (False, [])
 
 
 def test_what_the_conflict_cases_rest_on() -> None:

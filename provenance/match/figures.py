@@ -17,6 +17,8 @@ from provenance.match import vocab
 from provenance.match.lemmas import lemma
 from provenance.match.normalise import place_names
 
+NOUN_COUNT = "count:"
+"""Prefix of the measure of a figure no cue names: the noun it counts ("count:ship")."""
 CUE_REACH = 80
 """How many characters from a figure a cue may stand and still say what it measures."""
 _TOKEN = re.compile(r"[a-z][a-z'-]*")
@@ -53,6 +55,7 @@ class _Measure:
     openers: frozenset[str] | None = None  # first words of the phrases; None: any word
     snapshot: re.Pattern[str] | None = None  # phrases of a count in progress
     adjacent: bool = False  # its cue must follow the figure at once ("40 percent of ballots")
+    around: re.Pattern[str] | None = None  # a verb before and a noun after ("cut 400 jobs")
 
 
 @lru_cache(maxsize=1)
@@ -68,8 +71,17 @@ def _measures() -> tuple[_Measure, ...]:
                             openers if all(_TOKEN.fullmatch(w) for w in openers) else None,
                             vocab.phrase_pattern(spec["snapshot_cues"])
                             if spec.get("snapshot_cues") else None,
-                            bool(spec.get("adjacent", False))))
+                            bool(spec.get("adjacent", False)), _around(spec)))
     return tuple(out)
+
+
+def _around(spec: dict[str, list[str]]) -> re.Pattern[str] | None:
+    """"cut 400 jobs", "created some 2,000 jobs": a verb, the figure, the noun it counts."""
+    if not spec.get("verbs"):
+        return None
+    verbs, nouns = (vocab.phrase_pattern(spec[k]).pattern for k in ("verbs", "nouns"))
+    gap = r"(?:[^,.;]|(?<=\d)[,.](?=\d)){1,30}?"  # "1,100" is one figure, not a clause break
+    return re.compile(rf"{verbs}\s+{gap}\s+{nouns}")
 
 
 def unit_class(unit: str) -> str:
@@ -99,7 +111,7 @@ def figures_of(text: str, quantities: tuple[Quantity, ...],
             if at >= 0 else None
         if measure is None and q.unit == "count" and q.measure and len(q.measure) > 2:
             noun = lemma(q.measure.split()[-1])
-            measure = _Measure(f"count:{noun}", "count", "point", None, frozenset())
+            measure = _Measure(f"{NOUN_COUNT}{noun}", "count", "point", None, frozenset())
         if measure is not None:
             places, scope = _scope(text, at)
             out.append(Figure(measure.name, q.unit, q.value, q.low, q.high, q.modifier, q.text,
@@ -184,6 +196,10 @@ def _nearest(text: str, clause: tuple[int, int], at: int, end: int,
         if measure.openers is None or not measure.openers.isdisjoint(present):
             found += [(m.start(), order, measure) for m in phrases.finditer(text, lo, hi)]
     found = [f for f in found if not f[2].adjacent or 0 <= f[0] - end <= 1]
+    found += [(at, order, measure) for order, measure in enumerate(_measures())
+              if measure.unit == unit and measure.around is not None
+              and any(m.start() < at and m.end() > end
+                      for m in measure.around.finditer(text, lo, hi))]
     best = min(found, key=lambda f: (abs(f[0] - at), f[1]), default=None)
     return best[2] if best else None
 

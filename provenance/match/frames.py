@@ -21,6 +21,7 @@ from provenance.match import vocab
 from provenance.match.figures import Figure, figures_of
 from provenance.match.lemmas import lemma
 from provenance.match.normalise import (
+    background_year,
     effective_year,
     named_subject,
     normalise_terms,
@@ -31,7 +32,7 @@ from provenance.match.normalise import (
 from provenance.match.sources import Source, resolved_affiliation, source_of
 from provenance.text import comparable
 
-FRAME_VERSION = 21
+FRAME_VERSION = 22
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"
@@ -107,15 +108,19 @@ class ClaimFrame:
     """The names the claim's article mentions most: what story it belongs to."""
     subject: frozenset[str] = frozenset()
     """The entities of the name the claim opens with as its actor ("The Angels made ...")."""
+    background_year: int | None = None
+    """A year long before publication the claim names: then it has no day of its own."""
     comparable_text: str = field(default="", compare=False)
 
     @property
     def day(self) -> str | None:
         """The day the claim is about: its own day if it has one, else publication, unless
-        it is about another year ("In 2019, the mill closed")."""
+        it is about another year ("In 2019, the mill closed", "cut 9,000 jobs in 1993")."""
         if self.own_day or self.published is None:
             return self.own_day
-        return self.published.isoformat() if self.year in (None, self.published.year) else None
+        if self.background_year is not None or self.year not in (None, self.published.year):
+            return None
+        return self.published.isoformat()
 
     @property
     def own_day(self) -> str | None:
@@ -187,7 +192,7 @@ def build_frame(facts: ClaimFacts) -> ClaimFrame:
         modality=_modality(text), stance=stance, target=target,
         figures=figures, denies=facts.denies,
         told_on=facts.told_on, subject=named_subject(text),
-        comparable_text=comparable(text))
+        background_year=background_year(text, facts.published), comparable_text=comparable(text))
 
 
 @lru_cache(maxsize=1)
@@ -250,37 +255,65 @@ def _modality(text: str) -> str:
     return next((name for name, pattern in _modalities() if pattern.search(words)), "")
 
 
+def _either(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_COPULA = r"(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains?)"
+_UTTERLY = r"(?:(?:completely|totally|entirely|simply|utterly|wholly|patently|clearly)\s+)?"
+
+
 @lru_cache(maxsize=1)
 def _stance_patterns() -> dict[str, re.Pattern[str]]:
+    """Patterns whose ``target`` group is what a claim denies or confirms, by name."""
     spec = vocab.cues()["stance"]
-    objects = "|".join(re.escape(o) for o in sorted(spec["objects"], key=len, reverse=True))
+    objects, denies = _either(spec["objects"]), _either(spec["denies"])
     when = r"(?:\s+(?:on|last|this|late|early)\s+\w+|\s+(?:yesterday|today|again|also|publicly))?"
     tail = (rf"{when}(?:\s+(?:{objects}))?(?:\s+(?:from|by|in)\s+[^,.;]{{1,60}}?)?\s+that"
             r"\s+(?P<target>.+)")  # "denied on Thursday that ...", "denied reports that ..."
-    out = {name: re.compile(rf"\b(?:{'|'.join(map(re.escape, spec[name]))}){tail}",
-                            re.IGNORECASE | re.DOTALL)
-           for name in ("denies", "confirms")}
-    out["no_evidence"] = re.compile(
-        rf"\b(?:{'|'.join(map(re.escape, spec['no_evidence']))})\s+(?P<target>.+)",
-        re.IGNORECASE | re.DOTALL)
-    return out
+    said = rf"(?:\b(?:{objects})(?:\s+(?:that|of|about))?|\b(?:{_either(spec['claimants'])})" \
+        r"(?:\s+that)?)"
+    verdict = rf"(?:{_COPULA}(?:\s+(?:{_either(spec['verdicts'])}))?|{_either(spec['verdicts'])})"
+    patterns = {
+        "denies": rf"\b(?:{denies}){tail}",
+        "denies_doing": rf"\b(?:{denies})\s+(?:(?:{_either(spec['gerund_adverbs'])})\s+)*"
+                        rf"(?!(?:{_either(spec['granted'])})\b)"
+                        r"(?P<target>(?:having\s+[a-z]+|[a-z]+ing)\b.+)",  # "denied taking"
+        "denies_clause": rf"\b(?:{denies})(?:\s+(?:{_either(spec['gerund_adverbs'])}))?\s+"
+                         r"(?P<target>(?:he|she|they|we|i)\s+[a-z]+\b.+)",  # "denied she took"
+        "denies_of": rf"\b(?:{denies})\s+(?:{objects})\s+(?:of|about)\s+(?P<target>.+)",
+        "called_false": rf"{said}(?:\s+(?P<target>.+?))??\s+{verdict}\s+{_UTTERLY}"
+                        rf"[\"'\u2018\u201c]?(?:{_either(spec['falsity'])})\b",
+        "confirms": rf"\b(?:{_either(spec['confirms'])}){tail}",
+        "no_evidence": rf"\b(?:{_either(spec['no_evidence'])})\s+(?P<target>.+)",
+    }
+    return {name: re.compile(p, re.IGNORECASE | re.DOTALL) for name, p in patterns.items()}
+
+
+_STANCES = (("denies", "denies"), ("denies", "denies_doing"), ("denies", "denies_clause"),
+            ("denies", "denies_of"),
+            ("denies", "called_false"), ("denies", "no_evidence"), ("confirms", "confirms"))
 
 
 def _stance(facts: ClaimFacts) -> tuple[str, Target | None]:
     patterns = _stance_patterns()
-    for stance, key in (("denies", "denies"), ("denies", "no_evidence"),
-                        ("confirms", "confirms")):
+    for stance, key in _STANCES:
         m = patterns[key].search(facts.text)
         if m:
-            return stance, _target(m.group("target"))
+            target = m.group("target")
+            return stance, _target(target) if target else None
     if facts.kind == "denial":
         return "denies", None
     return "", None
 
 
 def _target(text: str) -> Target:
+    text = _HAVING.sub("", text.strip(" .,"))  # "denied having met him": met him
     terms, entities = normalise_terms(text)
-    return Target(text.strip(" .,"), terms, entities)
+    return Target(text, terms, entities)
+
+
+_HAVING = re.compile(r"^having\s+", re.IGNORECASE)
 
 
 def _predicate(text: str) -> str | None:
@@ -333,4 +366,4 @@ def frame_from_record(record: dict[str, Any]) -> ClaimFrame:
                       for f in record["figures"]),
         denies=record["denies"], told_on=record.get("told_on"),
         context=frozenset(record["context"]), subject=frozenset(record["subject"]),
-        comparable_text=comparable(record["text"]))
+        background_year=record.get("background_year"), comparable_text=comparable(record["text"]))

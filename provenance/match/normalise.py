@@ -178,7 +178,8 @@ def place_names(text: str) -> frozenset[str]:
     return frozenset(found - {""})
 
 
-_EVENT_YEAR = re.compile(r"(?<!\bby )(?<!\buntil )(?<!\bbefore )(?<!\bto )\b((?:19|20)\d\d)\b")
+_EVENT_YEAR = re.compile(r"(?<!\bby )(?<!\buntil )(?<!\bbefore )(?<!\bto )(?<!\bsince )"
+                         r"\b((?:19|20)\d\d)\b")
 HISTORICAL_YEARS = 20
 """A year this far before publication is background ("the surrender in 1945"), not the
 time of the claim's event."""
@@ -193,3 +194,20 @@ def effective_year(event_date: str | None, text: str, published: date | None) ->
     if named:
         return named[0]
     return published.year if published else None
+
+
+def background_year(text: str, published: date | None) -> int | None:
+    """A year the claim names too long before publication to be its event's
+    (:data:`HISTORICAL_YEARS`): what it says holds then, or is background ("cut 60,000 jobs
+    in 1993", "the surrender in 1945"), and is not a figure of the publication's day."""
+    if published is None:
+        return None
+    for m in _EVENT_YEAR.finditer(text):
+        clause = _CLAUSE_START.split(text[:m.start()])[-1]
+        if int(m.group(1)) < published.year - HISTORICAL_YEARS and not _SINCE.search(clause):
+            return int(m.group(1))
+    return None
+
+
+_CLAUSE_START = re.compile(r"[,;:]")
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)  # "the highest since records began in 1921"

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from provenance.match.config import MatchConfig
 from provenance.match.features import Overlap, TermWeights, overlap, pair_features
-from provenance.match.figures import Figure, unit_class
+from provenance.match.figures import NOUN_COUNT, Figure, unit_class
 from provenance.match.frames import ClaimFrame, Target, lone_modalities, opposite_modalities
 from provenance.nlp.numbers import compatible
 from provenance.text import comparable
@@ -93,7 +93,7 @@ def may_be_same(pair: Pair) -> bool:
     the same people and places, polarity, hedge and stance."""
     a, b = pair.a, pair.b
     return (not pair.same_article and pair.same_event and pair.figures_agree
-            and same_names(a, b) and a.negated == b.negated
+            and measured_alike(a.figures, b.figures) and same_names(a, b) and a.negated == b.negated
             and compatible_modalities(a.modality, b.modality) and a.stance == b.stance)
 
 
@@ -196,6 +196,17 @@ def figures_agree(a: tuple[Figure, ...], b: tuple[Figure, ...]) -> bool:
     """False when the claims give figures for one measure and no figure of one can hold
     together with the other's; the same either way round."""
     return not rival_figures(a, b) and not rival_figures(b, a)
+
+
+def measured_alike(a: tuple[Figure, ...], b: tuple[Figure, ...]) -> bool:
+    """False when both claims give figures and none measures what one of the other's does:
+    "will create 400 jobs" does not restate "will cut 1,100 jobs". A figure read only as a
+    count of its noun ("count:ship") may be one of the other's by its value."""
+    if not (a and b) or {f.measure for f in a} & {f.measure for f in b}:
+        return True
+    return _same_figure(tuple(f for f in a if f.measure.startswith(NOUN_COUNT)), b) \
+        or _same_figure(a, tuple(f for f in b if f.measure.startswith(NOUN_COUNT)))
+
 
 
 def rival_figures(a: tuple[Figure, ...], b: tuple[Figure, ...]) -> list[tuple[Figure, Figure]]:

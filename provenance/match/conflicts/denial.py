@@ -7,6 +7,7 @@ linked to a claim next to it still needs to be about that claim.
 
 from __future__ import annotations
 
+from provenance.domain import OWN_REPORTING
 from provenance.match.conflicts.base import Context, FoundConflict, quoted, who
 from provenance.match.frames import ClaimFrame
 from provenance.match.pairs import Pair, same_year, target_chance
@@ -34,8 +35,10 @@ def _denies(denial: ClaimFrame, other: ClaimFrame, pair: Pair, context: Context)
     if denial.stance != "denies" or other.stance == "denies" or other.negated:
         return False  # denying a denial, or a negative, is agreeing with it
     # A denial is dated the day it was made, not the day of what it denies: only the
-    # years must agree.
-    if not same_year(denial, other) or same_source(denial.source, other.source):
+    # years must agree. A source does not deny itself; but the body an outlet says did
+    # something ("The army shelled the village") is its actor, and may deny it.
+    if not same_year(denial, other) or (other.kind != OWN_REPORTING
+                                        and same_source(denial.source, other.source)):
         return False
     if denial.target is None:
         return denial.denies == other.id
