@@ -205,9 +205,17 @@ def test_the_name_a_claim_opens_with_is_its_subject_unless_a_source(text: str,
 
 @pytest.mark.parametrize("text", ["Unconditional Norwegian support kept the talks going.",
                                   "Two climbers died on Mt Kessel.",
-                                  "North Carolina won the game."])
+                                  "North Carolina won the game.",
+                                  "Veterans marched on Victory Day.",
+                                  "The bridge was built before World War II.",
+                                  "The town hosted the Winter Games."])
 def test_demonyms_and_mountains_are_no_people(text: str) -> None:
     assert frame(1, text).people == frozenset()
+
+
+def test_an_event_is_no_place() -> None:
+    assert frame(1, "Her father fought in World War II.").places == frozenset()
+    assert frame(2, "Her father fought in Korvia.").places == {"korvia"}
 
 
 @pytest.mark.parametrize("a, b", [
@@ -254,6 +262,15 @@ def test_lemmas_undo_inflection_and_keep_derivations_apart() -> None:
     made, _ = normalise_terms("The minister made the announcement on Monday.")
     said, _ = normalise_terms("The minister announced it on Monday.")
     assert made & said - {lemma("minister")}
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("The ferry did not sail on Monday.", lemma("sail")),
+    ("The fair takes place every May 9.", None),  # a month, not "may"
+    ("The council voted on Tuesday.", lemma("voted")),
+])
+def test_the_predicate_is_the_main_verb(text: str, predicate: str | None) -> None:
+    assert frame(1, text).predicate == predicate
 
 
 def test_claims_sharing_five_entities_and_no_word_still_score() -> None:

@@ -32,7 +32,7 @@ from provenance.match.normalise import (
 from provenance.match.sources import Source, resolved_affiliation, source_of
 from provenance.text import comparable
 
-FRAME_VERSION = 22
+FRAME_VERSION = 23
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"
@@ -326,7 +326,7 @@ def _predicate(text: str) -> str | None:
         if i > 0 and low.endswith("ed") and word.islower() and len(low) > 4 \
                 and before not in _DETERMINERS and not before.endswith("ing"):
             return lemma(low)  # "unnamed" in "citing unnamed workers" is not a verb
-        if low in _AUXILIARY:
+        if low in _AUXILIARY and not (i and word[:1].isupper()):  # "every May 9": a month
             rest = [w.lower() for w in words[i + 1:i + 5] if w.lower() not in _BETWEEN]
             return lemma(rest[0]) if rest and rest[0].isalpha() else lemma(low)
     return None

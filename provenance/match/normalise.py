@@ -120,6 +120,12 @@ _NOT_PERSON_HEADS = frozenset(
     " airlines airways energy bank group holdings industries mining oil gas foods systems"
     " technologies pharma media telecom rail shipping chemicals electric power insurance"
     " capital partners ventures labs works mills automotive electronics".split())
+# Last words of the names of events, prizes and agreements: "Victory Day", "World War II",
+# "the World Cup" are no people, and "in World War II" names no place.
+_EVENT_HEADS = frozenset(
+    "day war cup games olympics prize award awards festival summit conference forum treaty"
+    " accord agreement act revolution crisis championship championships league".split())
+_ROMAN = re.compile(r"^[ivx]+$")  # "Charles III" is Charles; "World War II" is a war
 
 
 # First words that make a capitalised name a place: "Mt Cook", "North Carolina".
@@ -136,8 +142,11 @@ def people_named(text: str) -> frozenset[str]:
         if speaker is None or speaker.kind != "person" or " " not in speaker.name:
             continue
         words = [w.removesuffix("'s").rstrip("'") for w in comparable(speaker.name).split()]
+        if _ROMAN.match(words[-1]):
+            words = words[:-1]  # a regnal name alone ("Charles III") is a person's
         if words[-1] in _NOT_PERSON_HEADS or words[0] in NOT_NAMES | _NOT_PERSON_FIRST \
-                or " ".join(words) in vocab.places() or words[-1] in vocab.places():
+                or _names_event(" ".join(words)) or " ".join(words) in vocab.places() \
+                or words[-1] in vocab.places():
             continue
         found.add(words[-1])
     return frozenset(found)
@@ -173,9 +182,14 @@ def place_names(text: str) -> frozenset[str]:
     for m in _LOCATIVE.finditer(text):
         for name in re.split(r"\s+and\s+", m.group(1)):
             key = comparable(name)
-            if key not in NOT_NAMES:  # "from Thursday"
+            if key not in NOT_NAMES and not _names_event(key):  # "from Thursday"
                 found.add(places.get(key, key))
     return frozenset(found - {""})
+
+
+def _names_event(name: str) -> bool:
+    words = [w for w in name.split() if not _ROMAN.match(w)]
+    return bool(words) and words[-1] in _EVENT_HEADS
 
 
 _EVENT_YEAR = re.compile(r"(?<!\bby )(?<!\buntil )(?<!\bbefore )(?<!\bto )(?<!\bsince )"
