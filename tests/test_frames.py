@@ -245,6 +245,8 @@ def test_figures_agree_whichever_claim_comes_first(a: str, b: str) -> None:
     ("The plant had about 150 job openings.", "jobs_created", "count"),
     ("900 jobs were at risk at the plant.", "jobs", "count"),
     ("The fire at the plant had killed five workers.", "deaths", "count"),  # no firing
+    ("About 85 percent of train drivers stayed away from work.", "share:driver", "%"),
+    ("Sixty percent of its trains were cancelled.", "share:train", "%"),
 ])
 def test_figures_take_the_measure_and_unit_their_words_give(text: str, measure: str | None,
                                                             unit: str) -> None:
@@ -540,6 +542,11 @@ CONFLICT_CASES = [
      ("The army shelled the village of Korvo on Sunday night.", {}),
      ("The army denied reports of shelling in the village of Korvo on Sunday night.",
       {"speaker": "army", **ORG, "outlet": "Evening Post"}), ["denial"]),
+    ("rival shares of one group, from two sides",
+     ("About 85 percent of the drivers stayed away from work on Monday, the union said.",
+      {"speaker": "union", **ORG}),
+     ("Only 30 percent of its drivers had stopped work on Monday, the operator said.",
+      {"speaker": "operator", **ORG, "outlet": "Evening Post"}), ["numeric"]),
     ("jobs created are no rival of jobs cut",
      ("The carmaker will cut more than 1,100 jobs at the Pellan plant.", {}),
      ("The carmaker will create 400 jobs at the Pellan plant.", {"outlet": "Evening Post"}),
@@ -592,6 +599,16 @@ def test_what_a_denial_denies(text: str, target: str | None) -> None:
 ])
 def test_sentences_that_deny_nothing_they_name(text: str) -> None:
     assert frame(1, text).target is None
+
+
+def test_one_share_named_by_two_nouns_is_one_claim() -> None:
+    trains = frame(1, "Sixty percent of its trains had been cancelled on Monday, the operator "
+                      "said.", speaker="Nordvik Rail", speaker_kind="organization",
+                   kind="indirect")
+    services = frame(2, "60 percent of its services were cancelled on Monday, the operator "
+                        "said.", speaker="Nordvik Rail", speaker_kind="organization",
+                     kind="indirect", outlet="Evening Post")
+    assert verdict(trains, services) == (True, [])
 
 
 def test_creating_jobs_does_not_restate_cutting_them() -> None:

@@ -73,6 +73,11 @@ def test_a_datelines_date_never_reaches_a_claim() -> None:
     ("The report was distributed to every councillor.", False),
     ("It rained for three days.", False),
     ("Permission to build the sea wall was refused.", False),
+    ("Comments are closed for this article.", True),
+    ("Commenting has been disabled on this story.", True),
+    ("Reader comments are moderated before they appear.", True),
+    ("Comments by the mayor angered residents.", False),
+    ("The bridge is closed to traffic.", False),
 ])
 def test_notices(sentence: str, notice: bool) -> None:
     assert is_notice(sentence) is notice

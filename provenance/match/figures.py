@@ -15,10 +15,11 @@ from functools import lru_cache
 from provenance.domain import Quantity
 from provenance.match import vocab
 from provenance.match.lemmas import lemma
-from provenance.match.normalise import place_names
+from provenance.match.normalise import STOPWORDS, place_names
 
-NOUN_COUNT = "count:"
-"""Prefix of the measure of a figure no cue names: the noun it counts ("count:ship")."""
+UNNAMED_MEASURES = ("count:", "share:")
+"""Prefixes of the measures of figures no cue names: the noun a count counts
+("count:ship"), the noun a percentage is a share of ("share:driver")."""
 CUE_REACH = 80
 """How many characters from a figure a cue may stand and still say what it measures."""
 _TOKEN = re.compile(r"[a-z][a-z'-]*")
@@ -109,9 +110,8 @@ def figures_of(text: str, quantities: tuple[Quantity, ...],
         clause = _clause(low, at if at >= 0 else 0)
         measure = _nearest(low, clause, at, at + len(q.text), unit_class(q.unit)) \
             if at >= 0 else None
-        if measure is None and q.unit == "count" and q.measure and len(q.measure) > 2:
-            noun = lemma(q.measure.split()[-1])
-            measure = _Measure(f"{NOUN_COUNT}{noun}", "count", "point", None, frozenset())
+        if measure is None:
+            measure = _unnamed_measure(q, low[at + len(q.text):] if at >= 0 else "")
         if measure is not None:
             places, scope = _scope(text, at)
             out.append(Figure(measure.name, q.unit, q.value, q.low, q.high, q.modifier, q.text,
@@ -119,6 +119,32 @@ def figures_of(text: str, quantities: tuple[Quantity, ...],
     if snapshot:  # a count in progress: its figures hold for their day only
         out = [replace(f, time="point") for f in out]
     return tuple(out)
+
+
+def is_unnamed(measure: str) -> bool:
+    """Whether ``measure`` is only the noun a figure counts or is a share of."""
+    return measure.startswith(UNNAMED_MEASURES)
+
+
+_SHARE_OF = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|all|an?|those|these)\s+)?"
+                       r"([a-z][a-z'-]*)(?:\s+([a-z][a-z'-]*))?")
+
+
+def _unnamed_measure(q: Quantity, after: str) -> _Measure | None:
+    """A count's noun ("count:ship"), or what a percentage is a share of ("85 percent of
+    train drivers stayed away" -> "share:driver"), for a figure no cue names."""
+    if q.unit == "count" and q.measure and len(q.measure) > 2:
+        noun = lemma(q.measure.split()[-1])
+        return _Measure(f"count:{noun}", "count", "point", None, frozenset())
+    m = _SHARE_OF.match(after) if q.unit == "%" else None
+    if m is None:
+        return None
+    noun = m.group(1)
+    second = m.group(2)
+    if second and second not in STOPWORDS and not second.endswith(("ed", "ing")):
+        noun = second  # "train drivers": drivers
+    return None if noun in STOPWORDS else _Measure(f"share:{lemma(noun)}", "%", "point", None,
+                                                   frozenset())
 
 
 _CHANGE_FROM = re.compile(

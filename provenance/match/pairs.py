@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from provenance.match.config import MatchConfig
 from provenance.match.features import Overlap, TermWeights, overlap, pair_features
-from provenance.match.figures import NOUN_COUNT, Figure, unit_class
+from provenance.match.figures import Figure, is_unnamed, unit_class
 from provenance.match.frames import ClaimFrame, Target, lone_modalities, opposite_modalities
 from provenance.nlp.numbers import compatible
 from provenance.text import comparable
@@ -201,11 +201,12 @@ def figures_agree(a: tuple[Figure, ...], b: tuple[Figure, ...]) -> bool:
 def measured_alike(a: tuple[Figure, ...], b: tuple[Figure, ...]) -> bool:
     """False when both claims give figures and none measures what one of the other's does:
     "will create 400 jobs" does not restate "will cut 1,100 jobs". A figure read only as a
-    count of its noun ("count:ship") may be one of the other's by its value."""
+    count of its noun or a share of it ("count:ship", "share:driver") may be one of the
+    other's by its value."""
     if not (a and b) or {f.measure for f in a} & {f.measure for f in b}:
         return True
-    return _same_figure(tuple(f for f in a if f.measure.startswith(NOUN_COUNT)), b) \
-        or _same_figure(a, tuple(f for f in b if f.measure.startswith(NOUN_COUNT)))
+    return _same_figure(tuple(f for f in a if is_unnamed(f.measure)), b) \
+        or _same_figure(a, tuple(f for f in b if is_unnamed(f.measure)))
 
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from provenance.match.conflicts import FoundConflict
-from provenance.match.figures import NOUN_COUNT
+from provenance.match.figures import is_unnamed
 from provenance.match.frames import ClaimFrame
 
 
@@ -56,7 +56,7 @@ def timelines(frames: Iterable[ClaimFrame], conflicts: Iterable[FoundConflict]) 
     out = []
     for measure, points in sorted(by_measure.items()):
         marked = any(p.revises or p.disputes for p in points)
-        named = not measure.startswith(NOUN_COUNT)
+        named = not is_unnamed(measure)
         if marked or (named and len({p.value for p in points}) > 1):
             out.append(Timeline(measure, sorted(points, key=lambda p: (p.day or "", p.claim_id))))
     return out

@@ -178,21 +178,22 @@ def is_notice(sentence: str) -> bool:
     if text.startswith(("\u00a9", "(c) ", "(C) ", "Copyright ")):
         return True
     low = text.lower()
-    self_reference, rights = _notice_patterns()
+    patterns = _notice_patterns()
+    if patterns["features"].match(low) and patterns["states"].search(low):
+        return True  # "Comments are closed for this article."
     # An opening "It" is the page only next to rights words: "It may not be republished".
-    return bool(text.startswith("It ") or self_reference.search(low)) \
-        and bool(rights.search(low))
+    return bool(text.startswith("It ") or patterns["self"].search(low)) \
+        and bool(patterns["rights"].search(low))
 
 
 @lru_cache(maxsize=1)
-def _notice_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """What a page calls itself, and the vocabulary of publishing rights (``notices.toml``)."""
+def _notice_patterns() -> dict[str, re.Pattern[str]]:
+    """What a page calls itself, the vocabulary of publishing rights, the page's own
+    features and their states (``notices.toml``), by name."""
     raw = resources.files("provenance.nlp").joinpath("notices.toml").read_text("utf-8")
     spec = tomllib.loads(raw)["notices"]
-
-    def words(key: str) -> re.Pattern[str]:
-        return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in spec[key])})\b")
-    return words("self"), words("rights")
+    return {key: re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in spec[key])})\b")
+            for key in ("self", "rights", "features", "states")}
 
 
 def _appeal(sentence: str, outlet: str | None) -> float:
