@@ -6,9 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 from typer.testing import CliRunner
 
 from provenance.cli import app
+from provenance.db import queries as q
+from provenance.db.engine import open_database, unit_of_work
+from provenance.jobs import ingest_paths
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -164,3 +168,38 @@ def test_an_untitled_article_is_shown_by_its_first_line_not_its_path(
     assert code == 0
     assert "article:   1 The ferry to Port Ellis sank on Monday" in out
     assert str(tmp_path) not in out.split("article:")[1].splitlines()[0]
+
+
+def test_conflicts_are_limited_and_say_how_many_more(runner: CliRunner, db_url: str) -> None:
+    prov(runner, db_url, "ingest", str(SEEDS))
+    every = json.loads(prov(runner, db_url, "conflicts", "--limit", "0", "--format", "json")[1])
+    assert len(every) >= 2
+    code, out, err = prov(runner, db_url, "conflicts", "--limit", "1", "--format", "json")
+    assert code == 0 and [c["id"] for c in json.loads(out)] == [every[0]["id"]]
+    assert f"showing 1 of {len(every)} conflicts" in err
+    outlet = every[0]["claims"][0]["outlet"]
+    narrowed = json.loads(prov(runner, db_url, "conflicts", "--limit", "0", "--outlet",
+                               outlet.upper(), "--format", "json")[1])
+    assert narrowed and all(outlet in {c["outlet"] for c in r["claims"]} for r in narrowed)
+    assert "showing" not in prov(runner, db_url, "conflicts")[2]  # all fit the default
+
+
+def test_listings_send_a_few_statements_however_many_claims(tmp_path: Path) -> None:
+    """Loading what each row shows row by row costs a statement per claim (N+1): an export
+    of 30,000 claims sent 30,000 statements."""
+    counts = []
+    engine = open_database(str(tmp_path / "n.db"))
+    for folder in (SEEDS, SEEDS.parent / "tests" / "data" / "election"):
+        ingest_paths(engine, [folder], workers=1)
+        sent = [0]
+
+        def listener(*_: object) -> None:
+            sent[0] += 1
+        event.listen(engine, "before_cursor_execute", listener)
+        with unit_of_work(engine) as session:
+            data = q.export(session)
+            [q.claim_record(c.claim_a) for c in q.conflicts(session)]
+        event.remove(engine, "before_cursor_execute", listener)
+        counts.append((len(data["claims"]), sent[0]))
+    (fewer, first), (more, second) = counts
+    assert more > fewer and second == first, counts

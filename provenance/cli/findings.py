@@ -7,7 +7,7 @@ from typing import Any
 
 import typer
 
-from provenance.cli.common import MAX_ID, echo, options
+from provenance.cli.common import MAX_ID, echo, note, options
 from provenance.cli.listing import (
     Column,
     ListFormat,
@@ -74,11 +74,18 @@ def _group_record(group: m.Group) -> dict[str, Any]:
                            for a, b, why in group.dependence or ()]}
 
 
+CONFLICTS_SHOWN = 200
+"""How many conflicts ``prov conflicts`` lists unless told: a page a desk reads, not an
+archive's tens of thousands."""
+
+
 def conflicts(
     ctx: typer.Context,
     topic: str = typer.Option(None, help="Only conflicts with a claim under this topic."),
     kind: str = typer.Option(None, help=f"One of: {', '.join(CONFLICT_KINDS)}."),
     outlet: str = typer.Option(None, help="Only conflicts involving this outlet."),
+    limit: int = typer.Option(CONFLICTS_SHOWN, min=0, help="At most this many conflicts, "
+                              "the first found (0: all of them); stderr says how many more."),
     fmt: ListFormat = format_option(),
 ) -> None:
     """Claims that contradict each other (and, kind "update", a source revising its own
@@ -91,7 +98,12 @@ def conflicts(
             q.check_topics(session, (topic,), opts.load_taxonomy().names())
         records = [{"id": c.id, "kind": c.kind, "reason": c.reason,
                     "claims": [q.claim_record(c.claim_a), q.claim_record(c.claim_b)]}
-                   for c in q.conflicts(session, topic, kind, outlet)]
+                   for c in q.conflicts(session, topic, kind, outlet, limit or None)]
+        total = q.count_conflicts(session, topic, kind, outlet) \
+            if limit and len(records) == limit else len(records)
+    if total > len(records):
+        note(opts, f"showing {len(records)} of {total} conflicts; --limit 0 shows all, "
+                   "--kind, --topic and --outlet narrow them")
     echo(render(fmt, CONFLICTS, [_conflict_row(r) for r in records], records,
                 _conflict_table(records)), nl=False)
 

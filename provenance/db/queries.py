@@ -50,12 +50,17 @@ def check_topics(session: Session, topics: tuple[str, ...], known: list[str]) ->
             )
 
 
+def _claim_loads() -> tuple[Any, ...]:
+    """Loader options for what :func:`claim_record` reads, so that listing N claims sends a
+    few statements, not a few per claim."""
+    return (selectinload(m.Claim.speakers).selectinload(m.ClaimSpeaker.speaker),
+            selectinload(m.Claim.topics).selectinload(m.ClaimTopic.topic),
+            selectinload(m.Claim.article).selectinload(m.Article.outlet),
+            selectinload(m.Claim.quantities))
+
+
 def _claims_query(f: ClaimFilter) -> Select[Any]:
-    q = select(m.Claim).join(m.Article).options(
-        selectinload(m.Claim.speakers).selectinload(m.ClaimSpeaker.speaker),
-        selectinload(m.Claim.topics).selectinload(m.ClaimTopic.topic),
-        selectinload(m.Claim.article).selectinload(m.Article.outlet),
-    )
+    q = select(m.Claim).join(m.Article).options(*_claim_loads())
     if f.topics:
         q = q.where(m.Claim.id.in_(
             select(m.ClaimTopic.claim_id).join(m.Topic)
@@ -171,8 +176,8 @@ def topic_counts(session: Session) -> dict[str, int]:
 
 
 def groups(session: Session, topic: str | None = None) -> list[m.Group]:
-    q = select(m.Group).options(
-        selectinload(m.Group.members).selectinload(m.GroupMember.claim)).order_by(m.Group.id)
+    q = select(m.Group).options(selectinload(m.Group.members).selectinload(
+        m.GroupMember.claim).options(*_claim_loads())).order_by(m.Group.id)
     if topic:
         q = q.where(m.Group.id.in_(
             select(m.GroupMember.group_id).join(m.ClaimTopic, m.ClaimTopic.claim_id
@@ -189,19 +194,36 @@ def independent_sources(group: m.Group) -> int:
 
 
 def conflicts(session: Session, topic: str | None = None, kind: str | None = None,
-              outlet: str | None = None) -> list[m.Conflict]:
-    q = select(m.Conflict).order_by(m.Conflict.id)
+              outlet: str | None = None, limit: int | None = None) -> list[m.Conflict]:
+    """Conflicts by id, with a claim under ``topic`` or from ``outlet`` (a part of its
+    name) when given; at most ``limit``."""
+    q = _conflicts_query(topic, kind, outlet).order_by(m.Conflict.id).options(
+        selectinload(m.Conflict.claim_a).options(*_claim_loads()),
+        selectinload(m.Conflict.claim_b).options(*_claim_loads()))
+    return list(session.scalars(q.limit(limit) if limit else q))
+
+
+def count_conflicts(session: Session, topic: str | None = None, kind: str | None = None,
+                    outlet: str | None = None) -> int:
+    """How many conflicts :func:`conflicts` finds with no limit."""
+    inner = _conflicts_query(topic, kind, outlet).subquery()
+    return session.scalar(select(func.count()).select_from(inner)) or 0
+
+
+def _conflicts_query(topic: str | None, kind: str | None, outlet: str | None) -> Select[Any]:
+    q = select(m.Conflict)
     if kind:
         q = q.where(m.Conflict.kind == kind)
-    found = list(session.scalars(q))
+    wanted = []
     if topic:
-        found = [c for c in found if any(topic.lower() in {t.topic.name for t in x.topics}
-                                         for x in (c.claim_a, c.claim_b))]
+        wanted.append(select(m.ClaimTopic.claim_id).join(m.Topic)
+                      .where(m.Topic.name == topic.lower()))
     if outlet:
-        found = [c for c in found if any(
-            x.article.outlet and outlet.lower() in x.article.outlet.name.lower()
-            for x in (c.claim_a, c.claim_b))]
-    return found
+        wanted.append(select(m.Claim.id).join(m.Article).join(m.Outlet).where(
+            func.lower(m.Outlet.name).contains(outlet.lower(), autoescape=True)))
+    for claims in wanted:
+        q = q.where(or_(m.Conflict.claim_a_id.in_(claims), m.Conflict.claim_b_id.in_(claims)))
+    return q
 
 
 def claim_conflicts(session: Session, claim_id: int) -> list[m.Conflict]:
