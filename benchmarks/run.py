@@ -13,6 +13,9 @@ Prints Markdown tables (the ones in docs/performance.md). Sections:
   one-table database on the same server;
 - target: ``prov ingest --workers 2`` of 10,000 articles into a new SQLite file, end to end,
   as a user runs it, against the 5-minute target;
+- queries: the daily questions (``claims --topic/--search/--speaker``, ``conflicts``,
+  ``groups --min-sources 2``, ``show``, ``report --format html``) on that archive, against
+  a plain indexed fetch (``bench_queries.py``);
 - matching: ``bench_matching.py`` at 1k/10k/100k claims against all-pairs rapidfuzz.
 """
 
@@ -37,6 +40,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from bench_matching import child as matching_child  # noqa: E402
+from bench_queries import report as queries_on  # noqa: E402
 from corpus import articles  # noqa: E402
 
 from provenance.db.engine import make_engine, unit_of_work, upgrade  # noqa: E402
@@ -198,6 +202,7 @@ def main() -> int:
         bench_extraction(100 if quick else 1000)
         bench_ingest(100 if quick else 1000, kinds, scratch)
         bench_target(200 if quick else 10000, scratch)
+        queries_on(scratch / "target.db")
     bench_matching([1000, 10000] if quick else [1000, 10000, 100000], baseline_max=10000)
     return 0
 

@@ -182,6 +182,9 @@ def test_conflicts_are_limited_and_say_how_many_more(runner: CliRunner, db_url: 
                                outlet.upper(), "--format", "json")[1])
     assert narrowed and all(outlet in {c["outlet"] for c in r["claims"]} for r in narrowed)
     assert "showing" not in prov(runner, db_url, "conflicts")[2]  # all fit the default
+    code, out, err = prov(runner, db_url, "groups", "--limit", "1", "--format", "json")
+    groups = json.loads(prov(runner, db_url, "groups", "--format", "json")[1])
+    assert len(json.loads(out)) == 1 and (len(groups) == 1 or f"of {len(groups)} groups" in err)
 
 
 def test_listings_send_a_few_statements_however_many_claims(tmp_path: Path) -> None:

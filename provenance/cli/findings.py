@@ -7,7 +7,7 @@ from typing import Any
 
 import typer
 
-from provenance.cli.common import MAX_ID, echo, note, options
+from provenance.cli.common import MAX_ID, Options, echo, note, options
 from provenance.cli.listing import (
     Column,
     ListFormat,
@@ -28,11 +28,24 @@ def register(app: typer.Typer) -> None:
         app.command(name)(fn)
 
 
+SHOWN = 200
+"""How many groups or conflicts a listing shows unless told: a page a desk reads, not an
+archive's tens of thousands."""
+
+
+def _more(opts: Options, shown: int, total: int, noun: str) -> None:
+    if total > shown:
+        note(opts, f"showing {shown} of {total} {noun}; --limit 0 shows all, the filters "
+                   "narrow them")
+
+
 def groups(
     ctx: typer.Context,
     topic: str = typer.Option(None, help="Only groups with a claim under this topic."),
     min_sources: int = typer.Option(1, "--min-sources", min=1, max=MAX_ID,
                                     help="Only groups backed by this many independent sources."),
+    limit: int = typer.Option(SHOWN, min=0, help="At most this many groups, the first found "
+                              "(0: all of them); stderr says how many more."),
     fmt: ListFormat = format_option(),
 ) -> None:
     """Corroboration groups: claims from different articles that state the same thing, how
@@ -41,8 +54,10 @@ def groups(
     with unit_of_work(opts.engine()) as session:
         if topic:
             q.check_topics(session, (topic,), opts.load_taxonomy().names())
-        shown = [g for g in q.groups(session, topic) if q.independent_sources(g) >= min_sources]
-        records = [_group_record(g) for g in shown]
+        records = [_group_record(g) for g in q.groups(session, topic, min_sources,
+                                                       limit or None)]
+        if limit and len(records) == limit:
+            _more(opts, len(records), q.count_groups(session, topic, min_sources), "groups")
     rows = [{**claim, "group": g["id"], "independent_sources": g["independent_sources"],
              "_section": i == 0 and n > 0} for n, g in enumerate(records)
             for i, claim in enumerate(g["claims"])]
@@ -74,9 +89,6 @@ def _group_record(group: m.Group) -> dict[str, Any]:
                            for a, b, why in group.dependence or ()]}
 
 
-CONFLICTS_SHOWN = 200
-"""How many conflicts ``prov conflicts`` lists unless told: a page a desk reads, not an
-archive's tens of thousands."""
 
 
 def conflicts(
@@ -84,7 +96,7 @@ def conflicts(
     topic: str = typer.Option(None, help="Only conflicts with a claim under this topic."),
     kind: str = typer.Option(None, help=f"One of: {', '.join(CONFLICT_KINDS)}."),
     outlet: str = typer.Option(None, help="Only conflicts involving this outlet."),
-    limit: int = typer.Option(CONFLICTS_SHOWN, min=0, help="At most this many conflicts, "
+    limit: int = typer.Option(SHOWN, min=0, help="At most this many conflicts, "
                               "the first found (0: all of them); stderr says how many more."),
     fmt: ListFormat = format_option(),
 ) -> None:
@@ -99,11 +111,9 @@ def conflicts(
         records = [{"id": c.id, "kind": c.kind, "reason": c.reason,
                     "claims": [q.claim_record(c.claim_a), q.claim_record(c.claim_b)]}
                    for c in q.conflicts(session, topic, kind, outlet, limit or None)]
-        total = q.count_conflicts(session, topic, kind, outlet) \
-            if limit and len(records) == limit else len(records)
-    if total > len(records):
-        note(opts, f"showing {len(records)} of {total} conflicts; --limit 0 shows all, "
-                   "--kind, --topic and --outlet narrow them")
+        if limit and len(records) == limit:
+            _more(opts, len(records), q.count_conflicts(session, topic, kind, outlet),
+                  "conflicts")
     echo(render(fmt, CONFLICTS, [_conflict_row(r) for r in records], records,
                 _conflict_table(records)), nl=False)
 

@@ -53,7 +53,8 @@ def check_topics(session: Session, topics: tuple[str, ...], known: list[str]) ->
 def _claim_loads() -> tuple[Any, ...]:
     """Loader options for what :func:`claim_record` reads, so that listing N claims sends a
     few statements, not a few per claim."""
-    return (selectinload(m.Claim.speakers).selectinload(m.ClaimSpeaker.speaker),
+    return (selectinload(m.Claim.speakers).selectinload(m.ClaimSpeaker.speaker)
+            .selectinload(m.Speaker.roles),
             selectinload(m.Claim.topics).selectinload(m.ClaimTopic.topic),
             selectinload(m.Claim.article).selectinload(m.Article.outlet),
             selectinload(m.Claim.quantities))
@@ -93,6 +94,12 @@ def find_claims(session: Session, f: ClaimFilter) -> list[m.Claim]:
         found = list(session.scalars(hits_q.limit(f.limit) if f.limit else hits_q))
         if found:
             return found
+    if words and session.get_bind().dialect.name == "sqlite":
+        # A misspelling: each word stands for the indexed words closest to it, so a miss
+        # costs a look at the index's vocabulary, not a fuzzy pass over every claim.
+        hits_q = q.where(m.Claim.id.in_(_full_text(session, [_close_words(session, w)
+                                                             for w in words])))
+        return list(session.scalars(hits_q.limit(f.limit) if f.limit else hits_q))
     wanted = comparable(f.search)  # no word matched: a misspelling, or words run together
     scored = [(fuzz.partial_ratio(wanted, comparable(c.text)), c) for c in session.scalars(q)]
     hits = [c for s, c in sorted(scored, key=lambda p: -p[0]) if s >= SEARCH_MIN]
@@ -102,17 +109,32 @@ def find_claims(session: Session, f: ClaimFilter) -> list[m.Claim]:
 _WORD = re.compile(r"\w+")
 
 
-def _full_text(session: Session, words: list[str]) -> Select[Any]:
-    """Ids of the claims holding every word (as a prefix) in their text or sentence: FTS5
-    on SQLite, the GIN-indexed tsvector on PostgreSQL. Words are \\w+ runs, so no search
-    syntax gets through."""
+def _full_text(session: Session, words: list[str] | list[list[str]]) -> Select[Any]:
+    """Ids of the claims holding every word (as a prefix; a list of words: any of them,
+    whole) in their text or sentence: FTS5 on SQLite, the GIN-indexed tsvector on
+    PostgreSQL. Words are \\w+ runs, so no search syntax gets through."""
     if session.get_bind().dialect.name == "sqlite":
-        query = " ".join(f'"{w}"*' for w in words)
+        query = " AND ".join(f'"{w}"*' if isinstance(w, str) else
+                             "(" + " OR ".join(f'"{a}"' for a in w or [" "]) + ")"
+                             for w in words)
         return select(literal_column("rowid")).select_from(text("claims_fts")).where(
             text("claims_fts match :query").bindparams(query=query))
     query = " & ".join(f"{w}:*" for w in words)
     return select(m.Claim.id).where(func.to_tsvector("simple", m.Claim.text).op("@@")(
         func.to_tsquery("simple", query)))
+
+
+CLOSE_WORDS = 5
+"""How many indexed words a misspelt search word stands for, at most."""
+
+
+def _close_words(session: Session, word: str) -> list[str]:
+    """The words of the full-text index spelt closest to ``word`` (SQLite)."""
+    session.execute(text("create virtual table if not exists temp.claims_fts_words using "
+                         "fts5vocab(main, claims_fts, row)"))
+    indexed = list(session.scalars(text("select term from temp.claims_fts_words")))
+    return [w for w, _, _ in process.extract(comparable(word), indexed, scorer=fuzz.ratio,
+                                             score_cutoff=SEARCH_MIN, limit=CLOSE_WORDS)]
 
 
 def get_claim(session: Session, claim_id: int) -> m.Claim:
@@ -175,15 +197,33 @@ def topic_counts(session: Session) -> dict[str, int]:
     return {name: n for name, n in rows}
 
 
-def groups(session: Session, topic: str | None = None) -> list[m.Group]:
-    q = select(m.Group).options(selectinload(m.Group.members).selectinload(
+def groups(session: Session, topic: str | None = None, min_sources: int = 1,
+           limit: int | None = None) -> list[m.Group]:
+    """Groups by id, with a claim under ``topic`` when given, backed by ``min_sources``
+    independent sources or more; at most ``limit``."""
+    q = _groups_query(topic, min_sources).options(selectinload(m.Group.members).selectinload(
         m.GroupMember.claim).options(*_claim_loads())).order_by(m.Group.id)
+    found = [g for g in session.scalars(q.limit(limit) if limit else q)
+             if independent_sources(g) >= min_sources]  # groups matched before the count
+    return found
+
+
+def count_groups(session: Session, topic: str | None = None, min_sources: int = 1) -> int:
+    """How many groups :func:`groups` finds with no limit (at most)."""
+    inner = _groups_query(topic, min_sources).subquery()
+    return session.scalar(select(func.count()).select_from(inner)) or 0
+
+
+def _groups_query(topic: str | None, min_sources: int) -> Select[Any]:
+    q = select(m.Group)
+    if min_sources > 1:
+        q = q.where(or_(m.Group.independent >= min_sources, m.Group.independent.is_(None)))
     if topic:
         q = q.where(m.Group.id.in_(
             select(m.GroupMember.group_id).join(m.ClaimTopic, m.ClaimTopic.claim_id
                                                 == m.GroupMember.claim_id)
             .join(m.Topic).where(m.Topic.name == topic.lower())))
-    return list(session.scalars(q))
+    return q
 
 
 def independent_sources(group: m.Group) -> int:
@@ -201,6 +241,40 @@ def conflicts(session: Session, topic: str | None = None, kind: str | None = Non
         selectinload(m.Conflict.claim_a).options(*_claim_loads()),
         selectinload(m.Conflict.claim_b).options(*_claim_loads()))
     return list(session.scalars(q.limit(limit) if limit else q))
+
+
+_IDS_PER_STATEMENT = 500  # SQLite caps the variables of one statement
+
+
+def conflicts_of_claims(session: Session, ids: set[int]) -> list[m.Conflict]:
+    """The conflicts with a claim among ``ids``, by id, read through the claim indexes."""
+    found: dict[int, m.Conflict] = {}
+    for chunk in _chunks(ids):
+        q = select(m.Conflict).where(or_(m.Conflict.claim_a_id.in_(chunk),
+                                         m.Conflict.claim_b_id.in_(chunk))).options(
+            selectinload(m.Conflict.claim_a).options(*_claim_loads()),
+            selectinload(m.Conflict.claim_b).options(*_claim_loads()))
+        found |= {c.id: c for c in session.scalars(q)}
+    return [found[i] for i in sorted(found)]
+
+
+def groups_of_claims(session: Session, ids: set[int]) -> list[m.Group]:
+    """The groups holding a claim among ``ids``, by id."""
+    group_ids: set[int] = set()
+    for chunk in _chunks(ids):
+        group_ids |= set(session.scalars(select(m.GroupMember.group_id)
+                                         .where(m.GroupMember.claim_id.in_(chunk))))
+    found: list[m.Group] = []
+    for chunk in _chunks(group_ids):
+        found += session.scalars(select(m.Group).where(m.Group.id.in_(chunk)).options(
+            selectinload(m.Group.members).selectinload(m.GroupMember.claim)
+            .options(*_claim_loads())))
+    return sorted(found, key=lambda g: g.id)
+
+
+def _chunks(ids: set[int]) -> list[list[int]]:
+    ordered = sorted(ids)
+    return [ordered[i:i + _IDS_PER_STATEMENT] for i in range(0, len(ordered), _IDS_PER_STATEMENT)]
 
 
 def count_conflicts(session: Session, topic: str | None = None, kind: str | None = None,

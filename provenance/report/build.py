@@ -193,17 +193,14 @@ def build_report(session: Session, flt: q.ClaimFilter) -> Report:
         first=dates[0] if dates else None, last=dates[-1] if dates else None,
     )
     in_conflict: set[int] = set()
-    for conflict in q.conflicts(session):
-        if conflict.claim_a_id in ids or conflict.claim_b_id in ids:
-            report.conflicts.append(ConflictEntry(conflict.kind, conflict.reason,
-                                                  (entry(conflict.claim_a),
-                                                   entry(conflict.claim_b))))
-            in_conflict |= {conflict.claim_a_id, conflict.claim_b_id}
+    for conflict in q.conflicts_of_claims(session, ids):
+        report.conflicts.append(ConflictEntry(conflict.kind, conflict.reason,
+                                              (entry(conflict.claim_a),
+                                               entry(conflict.claim_b))))
+        in_conflict |= {conflict.claim_a_id, conflict.claim_b_id}
     grouped: set[int] = set()
-    for group in q.groups(session):
+    for group in q.groups_of_claims(session, ids):
         members = [mem.claim for mem in group.members]
-        if not any(c.id in ids for c in members):
-            continue
         grouped |= {c.id for c in members}
         report.corroborated.append(GroupEntry(
             group.id, tuple(entry(c) for c in members),
