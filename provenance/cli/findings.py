@@ -89,8 +89,6 @@ def _group_record(group: m.Group) -> dict[str, Any]:
                            for a, b, why in group.dependence or ()]}
 
 
-
-
 def conflicts(
     ctx: typer.Context,
     topic: str = typer.Option(None, help="Only conflicts with a claim under this topic."),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -277,3 +277,13 @@ def short_error(exc: BaseException) -> str:
     """The first line of a database error, without SQLAlchemy's wrapping."""
     text = str(getattr(exc, "orig", None) or exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
+
+
+IDS_PER_STATEMENT = 500
+"""Ids one ``IN (...)`` may list: SQLite caps the variables of a statement."""
+
+
+def id_chunks(ids: Iterable[int]) -> list[list[int]]:
+    """``ids`` in order, cut into lists of at most :data:`IDS_PER_STATEMENT`."""
+    ordered = sorted(ids)
+    return [ordered[i:i + IDS_PER_STATEMENT] for i in range(0, len(ordered), IDS_PER_STATEMENT)]

@@ -12,6 +12,7 @@ from sqlalchemy import Select, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from provenance.db import models as m
+from provenance.db.engine import id_chunks
 from provenance.domain import chain
 from provenance.errors import NotFoundError, UnknownTopicError
 from provenance.match.store import figure_timelines
@@ -97,7 +98,8 @@ def find_claims(session: Session, f: ClaimFilter) -> list[m.Claim]:
     if words and session.get_bind().dialect.name == "sqlite":
         # A misspelling: each word stands for the indexed words closest to it, so a miss
         # costs a look at the index's vocabulary, not a fuzzy pass over every claim.
-        hits_q = q.where(m.Claim.id.in_(_full_text(session, [_close_words(session, w)
+        indexed = _indexed_words(session)
+        hits_q = q.where(m.Claim.id.in_(_full_text(session, [_close_words(w, indexed)
                                                              for w in words])))
         return list(session.scalars(hits_q.limit(f.limit) if f.limit else hits_q))
     wanted = comparable(f.search)  # no word matched: a misspelling, or words run together
@@ -128,11 +130,15 @@ CLOSE_WORDS = 5
 """How many indexed words a misspelt search word stands for, at most."""
 
 
-def _close_words(session: Session, word: str) -> list[str]:
-    """The words of the full-text index spelt closest to ``word`` (SQLite)."""
+def _indexed_words(session: Session) -> list[str]:
+    """Every word of the full-text index (SQLite)."""
     session.execute(text("create virtual table if not exists temp.claims_fts_words using "
                          "fts5vocab(main, claims_fts, row)"))
-    indexed = list(session.scalars(text("select term from temp.claims_fts_words")))
+    return list(session.scalars(text("select term from temp.claims_fts_words")))
+
+
+def _close_words(word: str, indexed: list[str]) -> list[str]:
+    """The words of ``indexed`` spelt closest to ``word``."""
     return [w for w, _, _ in process.extract(comparable(word), indexed, scorer=fuzz.ratio,
                                              score_cutoff=SEARCH_MIN, limit=CLOSE_WORDS)]
 
@@ -201,17 +207,28 @@ def groups(session: Session, topic: str | None = None, min_sources: int = 1,
            limit: int | None = None) -> list[m.Group]:
     """Groups by id, with a claim under ``topic`` when given, backed by ``min_sources``
     independent sources or more; at most ``limit``."""
-    q = _groups_query(topic, min_sources).options(selectinload(m.Group.members).selectinload(
-        m.GroupMember.claim).options(*_claim_loads())).order_by(m.Group.id)
-    found = [g for g in session.scalars(q.limit(limit) if limit else q)
-             if independent_sources(g) >= min_sources]  # groups matched before the count
-    return found
+    q = _groups_query(topic, min_sources).options(_group_loads()).order_by(m.Group.id)
+    return [g for g in session.scalars(q.limit(limit) if limit else q)
+            if independent_sources(g) >= min_sources]  # groups matched before the count
 
 
 def count_groups(session: Session, topic: str | None = None, min_sources: int = 1) -> int:
     """How many groups :func:`groups` finds with no limit (at most)."""
-    inner = _groups_query(topic, min_sources).subquery()
-    return session.scalar(select(func.count()).select_from(inner)) or 0
+    return _count(session, _groups_query(topic, min_sources))
+
+
+def _group_loads() -> Any:
+    return selectinload(m.Group.members).selectinload(m.GroupMember.claim) \
+        .options(*_claim_loads())
+
+
+def _conflict_loads() -> tuple[Any, ...]:
+    return (selectinload(m.Conflict.claim_a).options(*_claim_loads()),
+            selectinload(m.Conflict.claim_b).options(*_claim_loads()))
+
+
+def _count(session: Session, query: Select[Any]) -> int:
+    return session.scalar(select(func.count()).select_from(query.subquery())) or 0
 
 
 def _groups_query(topic: str | None, min_sources: int) -> Select[Any]:
@@ -238,50 +255,35 @@ def conflicts(session: Session, topic: str | None = None, kind: str | None = Non
     """Conflicts by id, with a claim under ``topic`` or from ``outlet`` (a part of its
     name) when given; at most ``limit``."""
     q = _conflicts_query(topic, kind, outlet).order_by(m.Conflict.id).options(
-        selectinload(m.Conflict.claim_a).options(*_claim_loads()),
-        selectinload(m.Conflict.claim_b).options(*_claim_loads()))
+        *_conflict_loads())
     return list(session.scalars(q.limit(limit) if limit else q))
-
-
-_IDS_PER_STATEMENT = 500  # SQLite caps the variables of one statement
 
 
 def conflicts_of_claims(session: Session, ids: set[int]) -> list[m.Conflict]:
     """The conflicts with a claim among ``ids``, by id, read through the claim indexes."""
     found: dict[int, m.Conflict] = {}
-    for chunk in _chunks(ids):
+    for chunk in id_chunks(ids):
         q = select(m.Conflict).where(or_(m.Conflict.claim_a_id.in_(chunk),
-                                         m.Conflict.claim_b_id.in_(chunk))).options(
-            selectinload(m.Conflict.claim_a).options(*_claim_loads()),
-            selectinload(m.Conflict.claim_b).options(*_claim_loads()))
-        found |= {c.id: c for c in session.scalars(q)}
+                                         m.Conflict.claim_b_id.in_(chunk)))
+        found |= {c.id: c for c in session.scalars(q.options(*_conflict_loads()))}
     return [found[i] for i in sorted(found)]
 
 
 def groups_of_claims(session: Session, ids: set[int]) -> list[m.Group]:
     """The groups holding a claim among ``ids``, by id."""
     group_ids: set[int] = set()
-    for chunk in _chunks(ids):
+    for chunk in id_chunks(ids):
         group_ids |= set(session.scalars(select(m.GroupMember.group_id)
                                          .where(m.GroupMember.claim_id.in_(chunk))))
-    found: list[m.Group] = []
-    for chunk in _chunks(group_ids):
-        found += session.scalars(select(m.Group).where(m.Group.id.in_(chunk)).options(
-            selectinload(m.Group.members).selectinload(m.GroupMember.claim)
-            .options(*_claim_loads())))
-    return sorted(found, key=lambda g: g.id)
-
-
-def _chunks(ids: set[int]) -> list[list[int]]:
-    ordered = sorted(ids)
-    return [ordered[i:i + _IDS_PER_STATEMENT] for i in range(0, len(ordered), _IDS_PER_STATEMENT)]
+    return [g for chunk in id_chunks(group_ids) for g in session.scalars(
+        select(m.Group).where(m.Group.id.in_(chunk)).order_by(m.Group.id)
+        .options(_group_loads()))]
 
 
 def count_conflicts(session: Session, topic: str | None = None, kind: str | None = None,
                     outlet: str | None = None) -> int:
     """How many conflicts :func:`conflicts` finds with no limit."""
-    inner = _conflicts_query(topic, kind, outlet).subquery()
-    return session.scalar(select(func.count()).select_from(inner)) or 0
+    return _count(session, _conflicts_query(topic, kind, outlet))
 
 
 def _conflicts_query(topic: str | None, kind: str | None, outlet: str | None) -> Select[Any]:

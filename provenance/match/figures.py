@@ -222,12 +222,18 @@ def _nearest(text: str, clause: tuple[int, int], at: int, end: int,
         if measure.openers is None or not measure.openers.isdisjoint(present):
             found += [(m.start(), order, measure) for m in phrases.finditer(text, lo, hi)]
     found = [f for f in found if not f[2].adjacent or 0 <= f[0] - end <= 1]
-    found += [(at, order, measure) for order, measure in enumerate(_measures())
-              if measure.unit == unit and measure.around is not None
-              and any(m.start() < at and m.end() > end
-                      for m in measure.around.finditer(text, lo, hi))]
+    found += [(at, order, measure) for order, measure, around in _around_of(unit)
+              if any(m.start() < at and m.end() > end for m in around.finditer(text, lo, hi))]
     best = min(found, key=lambda f: (abs(f[0] - at), f[1]), default=None)
     return best[2] if best else None
+
+
+@lru_cache(maxsize=None)
+def _around_of(unit: str) -> tuple[tuple[int, _Measure, re.Pattern[str]], ...]:
+    """The measures of one unit read from a verb and a noun around the figure, each with
+    its place in the vocabulary and that pattern."""
+    return tuple((order, measure, measure.around) for order, measure in enumerate(_measures())
+                 if measure.unit == unit and measure.around is not None)
 
 
 @lru_cache(maxsize=None)

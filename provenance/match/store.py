@@ -17,6 +17,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from provenance.db import models as m
+from provenance.db.engine import id_chunks
 from provenance.domain import Quantity
 from provenance.match.candidates import blocking_keys
 from provenance.match.cluster import Groups
@@ -39,7 +40,6 @@ from provenance.match.timeline import Timeline, timelines
 from provenance.nlp.wire import dateline_town
 
 _NEW_GROUP_KEYS = 10**12
-_IDS_PER_STATEMENT = 500  # SQLite caps the variables in one statement
 _ROWS_PER_INSERT = 1000
 
 
@@ -292,7 +292,6 @@ def _write_conflicts(session: Session, found: list[FoundConflict]) -> None:
 
 
 def _mark_matched(session: Session, ids: list[int]) -> None:
-    for start in range(0, len(ids), _IDS_PER_STATEMENT):
-        chunk = ids[start:start + _IDS_PER_STATEMENT]
+    for chunk in id_chunks(ids):
         session.execute(update(m.Claim).where(m.Claim.id.in_(chunk)).values(matched=True))
     session.flush()
