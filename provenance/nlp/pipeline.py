@@ -202,7 +202,10 @@ def _rule(piece: Piece) -> str:
 def _date_of_telling(piece: Piece, sentence: str, doc: SourceDocument) -> str | None:
     """For a claim that names no date, the date of the rest of its sentence: "The agency
     said on Wednesday that 4,100 people were out of their homes" is about Wednesday."""
-    rest = f"{sentence[:piece.start]} {sentence[piece.end:]}"
+    # Within a sentence's length of the piece: all of any sentence read for attribution,
+    # and a bounded cost for each piece of one too long to read.
+    before = sentence[max(0, piece.start - MAX_SENTENCE_CHARS):piece.start]
+    rest = f"{before} {sentence[piece.end:piece.end + MAX_SENTENCE_CHARS]}"
     return event_date(find_dates(rest, doc.meta.published))
 
 
