@@ -142,3 +142,5 @@ class Extraction:
     headline: str | None = None
     unread: int = 0
     """Sentences too long to read for attribution, kept as the outlet's own claims."""
+    bylined: tuple[str, ...] = ()
+    """The writers the article's byline names (its authors, when metadata names none)."""

@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from provenance.db import models as m
+from provenance.db.engine import make_engine
 from provenance.domain import ArticleMeta, SourceDocument
 from provenance.errors import InputError
 from provenance.ingest.decode import decode
 from provenance.ingest.readers import ReadFailure, find_files, read_file
+from provenance.jobs import ingest_paths
+
+PAGES = Path(__file__).resolve().parent / "data" / "pages"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+import compare_html  # noqa: E402 - the benchmark's scoring of pages against their gold
 
 
 def read_one(path: Path, override: ArticleMeta = ArticleMeta()) -> SourceDocument:
@@ -59,6 +69,42 @@ def test_a_box_with_a_form_and_a_blurb_is_furniture_but_never_the_story(
                     "<form><textarea></textarea><button>Comment</button></form></div>"
                     "</body></html>")
     assert read_one(path).text.startswith("The council closed the bridge")
+
+
+def test_own_pages_keep_every_paragraph_and_no_furniture_reaches_a_claim() -> None:
+    pages = [p for p in compare_html.gold_pages() if p["path"].startswith("tests/")]
+    misses: list[str] = []
+    totals = compare_html.score(compare_html.prov_reader, pages, misses)
+    fields = sum(f in page for page in pages for f in compare_html.FIELDS)
+    assert len(pages) >= 8
+    assert (totals["lost"], totals["kept_after_cleaning"], totals["fields_right"]) == (
+        0, 0, fields), misses
+
+
+def test_a_byline_names_the_authors_when_metadata_does_not(sqlite_url: str,
+                                                            tmp_path: Path) -> None:
+    body = "By Ines Carvalho, Transport Correspondent\n\nThe tram line opened on Monday.\n"
+    (tmp_path / "a.md").write_text(f"---\noutlet: Tejo Post\n---\n{body}")
+    (tmp_path / "b.md").write_text(f"---\noutlet: Tejo Post\nauthor: Rui Sal\n---\n{body}"
+                                   "It carries 9,000 people a day.\n")
+    ingest_paths(make_engine(sqlite_url), [tmp_path])
+    with Session(make_engine(sqlite_url)) as session:
+        stored = dict(session.execute(select(m.Article.source, m.Article.authors)).all())
+    assert {Path(k).name: v for k, v in stored.items()} == {
+        "a.md": ["Ines Carvalho"], "b.md": ["Rui Sal"]}
+
+
+def test_an_amp_page_keeps_its_metadata_and_drops_its_components() -> None:
+    doc = read_one(PAGES / "amp_ferry.html")  # no <article>: the body is read
+    assert doc.meta == ArticleMeta("Northport Gazette", date(2025, 3, 4),
+                                   "https://northport.example/news/ferry-fares",
+                                   "Ferry fares to rise by a fifth in spring",
+                                   authors=("Iris Calloway",))
+    assert doc.text.split("\n\n")[1:] == [
+        "Ferry fares between Northport and the islands will rise by 20 percent from April,"
+        " the operator said on Tuesday.",
+        "The operator blamed the cost of fuel, which it said had doubled in two years.",
+        "Island councillors said the rise would hurt families who depend on the crossing."]
 
 
 _LINKED_DATA = json.dumps({"@context": "https://schema.org", "@graph": [

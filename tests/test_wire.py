@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from provenance.domain import ArticleMeta, SourceDocument
-from provenance.nlp.clean import clean, is_notice
+from provenance.nlp.clean import byline_writers, clean, is_notice
 from provenance.nlp.pipeline import extract
 from provenance.nlp.wire import CREDIT_FORMS, dateline, line_credits, sentence_credits
 
@@ -77,10 +77,27 @@ def test_a_datelines_date_never_reaches_a_claim() -> None:
     ("Commenting has been disabled on this story.", True),
     ("Reader comments are moderated before they appear.", True),
     ("Comments by the mayor angered residents.", False),
+    ("This site uses cookies to remember what you read.", True),
+    ("By using this website you accept our terms of use.", True),
+    ("The bakery's cookies won a prize at the county show.", False),
+    ("The council's privacy policy was criticised by auditors.", False),
     ("The bridge is closed to traffic.", False),
 ])
 def test_notices(sentence: str, notice: bool) -> None:
     assert is_notice(sentence) is notice
+
+
+@pytest.mark.parametrize(("line", "writers"), [
+    ("By Sara Lindqvist", ("Sara Lindqvist",)),
+    ("By Jon Akers and Mei Lund, Port Reporters | 2 May 2025", ("Jon Akers", "Mei Lund")),
+    ("By Ana María Ruiz \u00b7 4 min read", ("Ana María Ruiz",)),
+    ("By Reuters Staff", ()),  # an agency
+    ("By Tejo Post Reporters", ()),  # the outlet itself
+    ("By Kestrel staff", ()),
+    ("By Tuesday", ()),
+])
+def test_byline_writers(line: str, writers: tuple[str, ...]) -> None:
+    assert byline_writers(line, "Tejo Post") == writers
 
 
 def test_a_distribution_notice_names_the_wire_and_yields_no_claim() -> None:

@@ -67,7 +67,8 @@ def store_article(session: Session, doc: domain.SourceDocument,
         session.expire(existing, ["claims"])
     article.source, article.format = doc.source, doc.format
     article.title = doc.meta.title or extraction.headline or first_line(doc.text)
-    article.url, article.authors = doc.meta.url, list(doc.meta.authors)
+    article.url = doc.meta.url
+    article.authors = list(doc.meta.authors or extraction.bylined)
     article.published, article.raw, article.text = doc.meta.published, doc.raw, doc.text
     article.headline, article.wire = extraction.headline, list(extraction.wire)
     article.outlet = outlet_named(session, doc.meta.outlet)

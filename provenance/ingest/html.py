@@ -11,12 +11,21 @@ from typing import Any
 
 _SKIP = frozenset("script style nav header footer aside form noscript figure figcaption button"
                   " iframe svg select option template dialog menu".split())
+# AMP's components for ads, menus, consent, sharing, tracking and embeds: the AMP forms of
+# what _SKIP skips on other pages.
+_AMP_SKIP = frozenset("ad embed sticky-ad analytics pixel sidebar consent user-notification"
+                      " social-share geo install-serviceworker iframe img video youtube"
+                      " twitter instagram facebook carousel lightbox".split())
 _BLOCKS = frozenset("p div li h1 h2 h3 h4 h5 h6 blockquote section article main br tr pre"
                     " dd dt td".split())
 _BOXES = frozenset(("div", "section"))
 FORM_BOX_CHARS = 400
 """A box with a form and no more text than this is furniture (a sign-up box's blurb)."""
 _VOID = frozenset("br img meta link input hr wbr source area base col embed param track".split())
+
+
+def _skipped(tag: str) -> bool:
+    return tag in _SKIP or tag.startswith("amp-") and tag[4:] in _AMP_SKIP
 
 
 class _PageParser(HTMLParser):
@@ -59,7 +68,7 @@ class _PageParser(HTMLParser):
         if tag in _BOXES:
             self._break()
             self._boxes.append(({z: len(p) - 1 for z, p in self._zones.items()}, [False]))
-        if tag in _SKIP:
+        if _skipped(tag):
             self._skip_depth += 1
         if tag in _BLOCKS:
             self._break()
@@ -73,7 +82,7 @@ class _PageParser(HTMLParser):
             return
         while self._stack:
             top = self._stack.pop()
-            if top in _SKIP:
+            if _skipped(top):
                 self._skip_depth -= 1
             if top in _BOXES and self._boxes:
                 self._close_box(*self._boxes.pop())

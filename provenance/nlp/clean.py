@@ -29,6 +29,11 @@ _CREDIT = re.compile(
     r"^\(?\s*(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Tt]ranslated)"
     r"\s+by\b|^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:,|and\b|$)"
 )
+_PERSON = r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}"
+_BYLINE = re.compile(
+    rf"^By\s+(?P<names>{_PERSON}(?:\s+and\s+{_PERSON})?)\s*(?:[,|\u00b7\u2022]|-\s|$)")
+"""A byline naming its writers: "By Sara Lindqvist", "By Jon Akers and Mei Lund, Port
+Reporters | 2 May 2025"."""
 _MENU_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*\u2022\u00d7|>])\s*")
 _QUOTED = re.compile(r"\"[^\"]*\"?")
 # "X told me": the reporter as the one spoken to, not the page speaking to the reader.
@@ -74,11 +79,13 @@ class Unit:
 
 @dataclass(frozen=True)
 class Cleaned:
-    """The article's units in order, the wire services credited, and its headline."""
+    """The article's units in order, the wire services credited, its headline, and the
+    writers its byline names."""
 
     units: tuple[Unit, ...]
     wire: tuple[str, ...]
     headline: str | None
+    bylined: tuple[str, ...] = ()
 
     def body(self) -> list[Unit]:
         return [u for u in self.units if u.kind == "body"]
@@ -88,6 +95,7 @@ def clean(text: str, outlet: str | None = None, title: str | None = None) -> Cle
     """Classify every line and sentence of ``text`` (already character-folded)."""
     units: list[Unit] = []
     credits: list[str] = []
+    writers: list[str] = []
     headline = None
     for number, (start, end) in enumerate(_lines(text)):
         line = text[start:end]
@@ -95,6 +103,8 @@ def clean(text: str, outlet: str | None = None, title: str | None = None) -> Cle
         credits += credited
         if kind == "heading" and headline is None and not units:
             headline = line.strip()
+        if kind == "credit":
+            writers += byline_writers(line, outlet)
         if kind != "body":
             units.append(Unit(start, end, kind, _appeal(line, outlet), number))
             continue
@@ -113,7 +123,19 @@ def clean(text: str, outlet: str | None = None, title: str | None = None) -> Cle
             quoting = (quoting + sentence.count('"')) % 2 == 1
     if title and headline is None:
         headline = title
-    return Cleaned(tuple(_smooth(units)), tuple(dict.fromkeys(credits)), headline)
+    return Cleaned(tuple(_smooth(units)), tuple(dict.fromkeys(credits)), headline,
+                   tuple(dict.fromkeys(writers)))
+
+
+def byline_writers(line: str, outlet: str | None = None) -> tuple[str, ...]:
+    """The people a byline line names ("By Sara Lindqvist, Port Reporter" -> Sara
+    Lindqvist); an agency or the outlet itself is no writer ("By Reuters Staff")."""
+    m = _BYLINE.match(line.strip())
+    if m is None:
+        return ()
+    names = re.split(r"\s+and\s+", m.group("names"))
+    return tuple(n for n in names if not wire.agencies_in(n, False, None)
+                 and not (outlet and outlet.lower() in n.lower()))
 
 
 # Words a desk puts before a story's first sentence: "UPDATE:", "BREAKING -".
@@ -183,17 +205,17 @@ def is_notice(sentence: str) -> bool:
         return True  # "Comments are closed for this article."
     # An opening "It" is the page only next to rights words: "It may not be republished".
     return bool(text.startswith("It ") or patterns["self"].search(low)) \
-        and bool(patterns["rights"].search(low))
+        and bool(patterns["rights"].search(low) or patterns["policies"].search(low))
 
 
 @lru_cache(maxsize=1)
 def _notice_patterns() -> dict[str, re.Pattern[str]]:
-    """What a page calls itself, the vocabulary of publishing rights, the page's own
-    features and their states (``notices.toml``), by name."""
+    """What a page calls itself, the vocabulary of publishing rights and of its policies,
+    the page's own features and their states (``notices.toml``), by name."""
     raw = resources.files("provenance.nlp").joinpath("notices.toml").read_text("utf-8")
     spec = tomllib.loads(raw)["notices"]
     return {key: re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in spec[key])})\b")
-            for key in ("self", "rights", "features", "states")}
+            for key in ("self", "rights", "policies", "features", "states")}
 
 
 def _appeal(sentence: str, outlet: str | None) -> float:

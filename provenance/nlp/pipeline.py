@@ -96,7 +96,8 @@ def extract(doc: SourceDocument, taxonomy: Taxonomy | None = None) -> Extraction
     topics = tag_claims(taxonomy, [(c.text, c.context, line) for c, (_, line) in
                                    zip(claims, drafts)])
     claims = [replace(c, topics=tuple(sorted(t))) for c, t in zip(claims, topics)]
-    return Extraction(tuple(claims), _wire(cleaned.wire, doc.meta), cleaned.headline, unread)
+    return Extraction(tuple(claims), _wire(cleaned.wire, doc.meta), cleaned.headline, unread,
+                      cleaned.bylined)
 
 
 def _wire(credited: tuple[str, ...], meta: ArticleMeta) -> tuple[str, ...]:
