@@ -19,7 +19,13 @@ from sqlalchemy.orm import Session
 
 from provenance.db import models as m
 from provenance.db.engine import short_error, unit_of_work
-from provenance.db.store import article_by_hash, content_hash, store_article, topic_named
+from provenance.db.store import (
+    article_by_hash,
+    content_hash,
+    store_article,
+    topic_named,
+    without_furniture,
+)
 from provenance.domain import ArticleMeta, Extraction, SourceDocument
 from provenance.errors import DatabaseError
 from provenance.ingest.readers import Input, ReadFailure, find_files, input_name, read_input
@@ -178,22 +184,23 @@ def _store(engine: Engine, doc: SourceDocument, extraction: Extraction, force: b
            report: IngestReport) -> None:
     digest = content_hash(doc.text)
 
-    def write(session: Session) -> str:
+    def write(session: Session) -> tuple[str, int]:
         existing = article_by_hash(session, digest)
         if existing is not None and not force:
-            return "unchanged"  # another process stored it meanwhile
-        store_article(session, doc, extraction, digest, existing)
-        return "added" if existing is None else "updated"
+            return "unchanged", 0  # another process stored it meanwhile
+        kept = without_furniture(session, doc, extraction, existing)
+        store_article(session, doc, kept, digest, existing)
+        return "added" if existing is None else "updated", len(kept.claims)
 
     try:
-        outcome = _retrying(write, engine)
+        outcome, claims = _retrying(write, engine)
     except (DataError, IntegrityError) as exc:  # this article's data, not the database
         report.failures.append(ReadFailure(doc.source, f"could not be stored ({short_error(exc)})"))
         return
     if outcome == "unchanged":
         report.unchanged += 1
         return
-    report.claims += len(extraction.claims)
+    report.claims += claims
     if extraction.unread:
         report.unread.append((doc.source, extraction.unread))
     if outcome == "added":

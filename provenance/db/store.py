@@ -12,6 +12,8 @@ from provenance import domain
 from provenance.db import models as m
 from provenance.db.reviews import reattach
 from provenance.db.speakers import resolve_speakers
+from provenance.nlp import recurrence
+from provenance.text import fold_chars
 
 
 def content_hash(text: str) -> str:
@@ -82,6 +84,37 @@ def store_article(session: Session, doc: domain.SourceDocument,
     if existing is not None:
         reattach(session, article.id)
     return article
+
+
+def without_furniture(session: Session, doc: domain.SourceDocument,
+                       extraction: domain.Extraction,
+                       existing: m.Article | None) -> domain.Extraction:
+    """Drop the claims of the lines this article shares with enough of its outlet's latest
+    articles, here and in them: furniture by repetition (``nlp/recurrence.py``)."""
+    if not doc.meta.outlet:
+        return extraction
+    query = select(m.Article.id, m.Article.text).join(m.Outlet).where(
+        m.Outlet.name == doc.meta.outlet)
+    if existing is not None:
+        query = query.where(m.Article.id != existing.id)
+    latest = query.order_by(m.Article.id.desc()).limit(recurrence.OUTLET_WINDOW)
+    others = session.execute(latest).all()
+    text = fold_chars(doc.text)
+    lines = recurrence.recurring_lines(text, [fold_chars(other) for _, other in others])
+    if not lines:
+        return extraction
+    for article_id, other in others:
+        if spans := recurrence.spans_of(fold_chars(other), lines):
+            _drop_claims_within(session, article_id, spans)
+    return recurrence.without_spans(extraction, recurrence.spans_of(text, lines))
+
+
+def _drop_claims_within(session: Session, article_id: int, spans: list[recurrence.Span]) -> None:
+    rows = session.execute(select(m.Claim.id, m.Claim.start, m.Claim.end).where(
+        m.Claim.article_id == article_id))
+    dropped = [claim_id for claim_id, start, end in rows if recurrence.within(start, end, spans)]
+    if dropped:
+        session.execute(delete(m.Claim).where(m.Claim.id.in_(dropped)))
 
 
 _ROWS_PER_INSERT = 1000

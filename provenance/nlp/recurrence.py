@@ -1,0 +1,79 @@
+"""Furniture by repetition: a line an outlet prints on many of its pages ("Advertisement",
+a newsletter's tagline, a standing appeal) is not journalism, whatever its words say.
+
+Pure functions over article texts; the ingest job gives them an outlet's latest articles.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from provenance.domain import Extraction
+
+RECURRING_ARTICLES = 3
+"""In how many of one outlet's articles (this one included) a line must recur to be
+furniture. Two could be a follow-up repeating its background paragraph; furniture recurs on
+every page. Higher lets more furniture through before it is recognised, lower takes more
+repeated background for furniture."""
+VERSION_SHARE = 0.5
+"""Share of its lines an article must share with another to be a version of it (an update, a
+re-post under another address): versions of one article count once, or a story updated
+three times would lose all its paragraphs."""
+OUTLET_WINDOW = 50
+"""How many of an outlet's latest articles a new one is compared with (cost bound; a site's
+furniture is on all of them)."""
+
+Span = tuple[int, int]
+
+
+def line_spans(text: str) -> dict[str, list[Span]]:
+    """Every non-empty line of ``text``, with its whitespace collapsed, and where it stands."""
+    spans: dict[str, list[Span]] = {}
+    pos = 0
+    for raw in text.split("\n"):
+        if key := " ".join(raw.split()):
+            lead = len(raw) - len(raw.lstrip())
+            spans.setdefault(key, []).append((pos + lead, pos + len(raw.rstrip())))
+        pos += len(raw) + 1
+    return spans
+
+
+def recurring_lines(text: str, others: Sequence[str]) -> set[str]:
+    """The lines of ``text`` that recur in enough of ``others`` (the outlet's other
+    articles) to be furniture, versions of one article counted once."""
+    own = set(line_spans(text))
+    counted: list[set[str]] = []
+    for other in others:
+        lines = set(line_spans(other))
+        if not any(_versions(lines, seen) for seen in (own, *counted)):
+            counted.append(lines)
+    recurrences = Counter(line for lines in counted for line in lines & own)
+    return {line for line, n in recurrences.items() if n + 1 >= RECURRING_ARTICLES}
+
+
+def _versions(a: set[str], b: set[str]) -> bool:
+    return len(a & b) >= VERSION_SHARE * min(len(a), len(b))
+
+
+def spans_of(text: str, lines: set[str]) -> list[Span]:
+    """Where the lines ``lines`` stand in ``text``."""
+    return [span for line, spans in line_spans(text).items() if line in lines for span in spans]
+
+
+def within(start: int, end: int, spans: Sequence[Span]) -> bool:
+    """Whether the stretch ``start``-``end`` lies inside one of ``spans``."""
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def without_spans(extraction: Extraction, spans: Sequence[Span]) -> Extraction:
+    """``extraction`` less the claims drawn from ``spans``; a denial keeps pointing at what
+    it denies, or at nothing when that went."""
+    kept = [i for i, c in enumerate(extraction.claims) if not within(c.start, c.end, spans)]
+    if len(kept) == len(extraction.claims):
+        return extraction
+    index = {old: new for new, old in enumerate(kept)}
+    claims = tuple(replace(c, denies=None if c.denies is None else index.get(c.denies))
+                   for c in (extraction.claims[i] for i in kept))
+    return replace(extraction, claims=claims)
