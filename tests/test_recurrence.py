@@ -20,6 +20,8 @@ STORIES = [
     "The scheme is paid for by a local bakery.",
     "The Saturday market will move to the old bus station while the square is repaved.\n\n"
     "Traders said they had been consulted.",
+    "The river path will close for a month while the council rebuilds its retaining wall.\n\n"
+    "Cyclists will be sent through the park.",
 ]
 
 
@@ -45,6 +47,7 @@ def test_a_line_on_three_of_an_outlets_articles_is_furniture_in_all_of_them(
     assert not [t for t in texts if "belongs to its readers" in t]
     assert any("Mill Lane bridge" in t for t in texts)
     assert any("free breakfasts" in t for t in texts)
+    assert any("retaining wall" in t for t in texts)
 
 
 def test_a_line_twice_is_kept_and_other_outlets_do_not_count(db_url: str,
@@ -60,6 +63,6 @@ def test_versions_of_one_article_keep_their_paragraphs() -> None:
     story = STORIES[0] + "\n\nTraffic was diverted through Oakham during the works."
     updates = [story + "\n\nThe bridge carries 9,000 vehicles a day.",
                story.replace("Tuesday", "Tuesday morning")]
-    assert recurring_lines(story, updates) == set()
+    assert recurring_lines(story, updates) == {}
     assert recurring_lines(f"{STORIES[0]}\n\n{TAGLINE}",
-                           [f"{s}\n\n{TAGLINE}" for s in STORIES[1:]]) == {TAGLINE}
+                           [f"{s}\n\n{TAGLINE}" for s in STORIES[1:3]]) == {TAGLINE: 3}

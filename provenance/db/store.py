@@ -13,7 +13,6 @@ from provenance.db import models as m
 from provenance.db.reviews import reattach
 from provenance.db.speakers import resolve_speakers
 from provenance.nlp import recurrence
-from provenance.text import fold_chars
 
 
 def content_hash(text: str) -> str:
@@ -99,14 +98,15 @@ def without_furniture(session: Session, doc: domain.SourceDocument,
         query = query.where(m.Article.id != existing.id)
     latest = query.order_by(m.Article.id.desc()).limit(recurrence.OUTLET_WINDOW)
     others = session.execute(latest).all()
-    text = fold_chars(doc.text)
-    lines = recurrence.recurring_lines(text, [fold_chars(other) for _, other in others])
+    lines = recurrence.recurring_lines(doc.text, [other for _, other in others])
     if not lines:
         return extraction
-    for article_id, other in others:
-        if spans := recurrence.spans_of(fold_chars(other), lines):
+    # A line already furniture when the earlier articles were stored is not in them.
+    new = {line for line, n in lines.items() if n == recurrence.RECURRING_ARTICLES}
+    for article_id, other in others if new else ():
+        if spans := recurrence.spans_of(other, new):
             _drop_claims_within(session, article_id, spans)
-    return recurrence.without_spans(extraction, recurrence.spans_of(text, lines))
+    return recurrence.without_spans(extraction, recurrence.spans_of(doc.text, set(lines)))
 
 
 def _drop_claims_within(session: Session, article_id: int, spans: list[recurrence.Span]) -> None:

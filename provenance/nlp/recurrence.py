@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from provenance.domain import Extraction
+from provenance.text import fold_chars
 
 RECURRING_ARTICLES = 3
 """In how many of one outlet's articles (this one included) a line must recur to be
@@ -29,10 +31,11 @@ Span = tuple[int, int]
 
 
 def line_spans(text: str) -> dict[str, list[Span]]:
-    """Every non-empty line of ``text``, with its whitespace collapsed, and where it stands."""
+    """Every non-empty line of ``text``, its characters folded and its whitespace collapsed,
+    and where it stands (folding keeps offsets)."""
     spans: dict[str, list[Span]] = {}
     pos = 0
-    for raw in text.split("\n"):
+    for raw in fold_chars(text).split("\n"):
         if key := " ".join(raw.split()):
             lead = len(raw) - len(raw.lstrip())
             spans.setdefault(key, []).append((pos + lead, pos + len(raw.rstrip())))
@@ -40,20 +43,27 @@ def line_spans(text: str) -> dict[str, list[Span]]:
     return spans
 
 
-def recurring_lines(text: str, others: Sequence[str]) -> set[str]:
+def recurring_lines(text: str, others: Sequence[str]) -> dict[str, int]:
     """The lines of ``text`` that recur in enough of ``others`` (the outlet's other
-    articles) to be furniture, versions of one article counted once."""
-    own = set(line_spans(text))
-    counted: list[set[str]] = []
+    articles) to be furniture, each with the number of articles it is in (this one
+    included), versions of one article counted once."""
+    own = _lines(text)
+    counted: list[frozenset[str]] = []
     for other in others:
-        lines = set(line_spans(other))
-        if not any(_versions(lines, seen) for seen in (own, *counted)):
+        lines = _lines(other)
+        if lines & own and not any(_versions(lines, seen) for seen in (own, *counted)):
             counted.append(lines)
     recurrences = Counter(line for lines in counted for line in lines & own)
-    return {line for line, n in recurrences.items() if n + 1 >= RECURRING_ARTICLES}
+    return {line: n + 1 for line, n in recurrences.items() if n + 1 >= RECURRING_ARTICLES}
 
 
-def _versions(a: set[str], b: set[str]) -> bool:
+@lru_cache(maxsize=4 * OUTLET_WINDOW)
+def _lines(text: str) -> frozenset[str]:
+    """The lines of one article; an outlet's latest articles are read again for each new one."""
+    return frozenset(line_spans(text))
+
+
+def _versions(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(a & b) >= VERSION_SHARE * min(len(a), len(b))
 
 
