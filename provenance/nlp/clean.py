@@ -46,19 +46,6 @@ _FIRST_PLURAL = re.compile(r"\b(?:we|our|ours|us)\b|\bWe\b|\bOur\b")
 _FIRST_SINGULAR = re.compile(r"\b(?:me|my)\b|(?<![A-Z][a-z] )(?<![A-Z][a-z]{2} )"
                              r"(?<![A-Z][a-z]{3} )(?<![A-Z][a-z]{4} )(?<![A-Z][a-z]{5} )"
                              r"\bI\b(?![-.])")
-_IMPERATIVE = re.compile(
-    r"^(?:please\s+)?(?:support|subscribe|sign|donate|share|follow|read|watch|listen|click|tap"
-    r"|leave|remind|continue|join|get|download|register|log|accept|choose|never|don't|try"
-    r"|become|give|help|contact|send|enter|see)\b",
-    re.IGNORECASE,
-)
-_FURNITURE = re.compile(
-    r"\b(?:newsletters?|subscri(?:be|bers?|ption)s?|sign(?:ed)?[ -]up|log[ -]?in|privacy policy"
-    r"|cookies?|consent|terms of (?:use|service)|donat(?:e|ion|ions)|advertis(?:e|ement|ing)"
-    r"|sponsored|paywalls?|reminders?|required fields|email address|mailbox|inbox"
-    r"|all rights reserved|copyright|read more|related (?:stories|articles)|podcasts?|readers)\b",
-    re.IGNORECASE,
-)
 CAPTION_MAX_WORDS = 60
 """A line with a photo credit is a caption up to this length; in a longer paragraph (an
 article sent as one block) only the sentence with the credit is."""
@@ -218,6 +205,16 @@ def _notice_patterns() -> dict[str, re.Pattern[str]]:
             for key in ("self", "rights", "policies", "features", "states")}
 
 
+@lru_cache(maxsize=1)
+def _appeal_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An opening imperative, and the site's own vocabulary (``appeals.toml``)."""
+    raw = resources.files("provenance.nlp").joinpath("appeals.toml").read_text("utf-8")
+    spec = tomllib.loads(raw)["appeals"]
+    verbs = "|".join(re.escape(w) for w in spec["imperatives"])
+    return (re.compile(rf"^(?:please\s+)?(?:{verbs})\b", re.IGNORECASE),
+            re.compile(rf"\b(?:{'|'.join(spec['site'])})\b", re.IGNORECASE))
+
+
 def _appeal(sentence: str, outlet: str | None) -> float:
     """How much a sentence addresses the reader rather than reports (0 = not at all)."""
     bare = _INTERVIEWER.sub(" ", _QUOTED.sub(" ", sentence))
@@ -226,9 +223,10 @@ def _appeal(sentence: str, outlet: str | None) -> float:
     score += 1.0 * min(2, len(_FIRST_SINGULAR.findall(bare)))
     if score and has_cue(bare) and attribute(bare).kind != OWN_REPORTING:
         return 0.0  # "..., a conviction that you are with them, Clarke said": his "you"
-    if _IMPERATIVE.match(bare.strip()):
+    imperatives, site = _appeal_patterns()
+    if imperatives.match(bare.strip()):
         score += 2.0
-    if _FURNITURE.search(bare):
+    if site.search(bare):
         score += 1.0
     if outlet and outlet.lower() in bare.lower():
         score += 1.0
