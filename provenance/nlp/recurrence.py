@@ -6,7 +6,7 @@ Pure functions over article texts; the ingest job gives them an outlet's latest 
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -46,20 +46,35 @@ def line_spans(text: str) -> dict[str, list[Span]]:
 def recurring_lines(text: str, others: Sequence[str]) -> dict[str, int]:
     """The lines of ``text`` that recur in enough of ``others`` (the outlet's other
     articles) to be furniture, each with the number of articles it is in (this one
-    included), versions of one article counted once."""
+    included, counted up to one past :data:`RECURRING_ARTICLES`), versions of one article
+    counted once."""
     own = _lines(text)
-    counted: list[frozenset[str]] = []
+    holders: dict[str, list[frozenset[str]]] = defaultdict(list)
     for other in others:
         lines = _lines(other)
-        if lines & own and not any(_versions(lines, seen) for seen in (own, *counted)):
-            counted.append(lines)
-    recurrences = Counter(line for lines in counted for line in lines & own)
-    return {line: n + 1 for line, n in recurrences.items() if n + 1 >= RECURRING_ARTICLES}
+        for line in lines & own:
+            holders[line].append(lines)
+    counts = {line: 1 + _distinct(own, held) for line, held in holders.items()
+              if 1 + len(held) >= RECURRING_ARTICLES}
+    return {line: n for line, n in counts.items() if n >= RECURRING_ARTICLES}
 
 
-@lru_cache(maxsize=4 * OUTLET_WINDOW)
+def _distinct(own: frozenset[str], held: list[frozenset[str]]) -> int:
+    """How many of the articles ``held`` are versions neither of ``own`` nor of one another,
+    up to :data:`RECURRING_ARTICLES` (enough to tell a line just reaching it)."""
+    kept: list[frozenset[str]] = []
+    for lines in held:
+        if not any(_versions(lines, seen) for seen in (own, *kept)):
+            kept.append(lines)
+            if len(kept) == RECURRING_ARTICLES:
+                break
+    return len(kept)
+
+
+@lru_cache(maxsize=1024)
 def _lines(text: str) -> frozenset[str]:
-    """The lines of one article; an outlet's latest articles are read again for each new one."""
+    """The lines of one article. An outlet's latest articles are read again for each new one:
+    the cache holds the windows of about twenty outlets ingested together."""
     return frozenset(line_spans(text))
 
 
