@@ -199,7 +199,7 @@ def test_one_broken_json_lines_record_fails_alone(sqlite_url: str, tmp_path: Pat
     lines = [good, good.replace("ships", "barges"), "{broken", good.replace("ships", "ferries")]
     (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
     code, out = invoke(sqlite_url, "ingest", str(tmp_path / "feed.jsonl"))
-    assert code == 1 and "feed.jsonl#3" in out
+    assert code == 1 and "feed.jsonl#3: malformed JSON (line 3, column 2)" in out
     assert "3 added" in out and "1 failed" in out
 
 

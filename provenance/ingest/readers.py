@@ -219,7 +219,8 @@ def _json_documents(name: str, raw: bytes, suffix: str, layers: Layers) -> Itera
     for n, line in numbered:
         source = f"{name}#{n}"
         try:
-            yield _json_document(source, line, _loads(line, f"record {n}"), layers)
+            where = f"line {n}" if suffix == ".jsonl" else f"record {n}"
+            yield _json_document(source, line, _loads(line, where), layers)
         except InputError as exc:
             yield ReadFailure(source, str(exc))
 
@@ -228,7 +229,8 @@ def _loads(text: str, where: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"malformed JSON ({where}): {exc.msg} at line {exc.lineno}") from None
+        at = f"column {exc.colno}" if exc.lineno == 1 else f"line {exc.lineno}, column {exc.colno}"
+        raise InputError(f"malformed JSON ({where}, {at}): {exc.msg}") from None
     except RecursionError:
         raise InputError(f"malformed JSON ({where}): nested too deeply") from None
 
