@@ -99,8 +99,10 @@ def find_claims(session: Session, f: ClaimFilter) -> list[m.Claim]:
         # A misspelling: each word stands for the indexed words closest to it, so a miss
         # costs a look at the index's vocabulary, not a fuzzy pass over every claim.
         indexed = _indexed_words(session)
-        hits_q = q.where(m.Claim.id.in_(_full_text(session, [_close_words(w, indexed)
-                                                             for w in words])))
+        close = [_close_words(w, indexed) for w in words]
+        if not all(close):
+            return []  # a word close to nothing indexed: no claim holds every word
+        hits_q = q.where(m.Claim.id.in_(_full_text(session, close)))
         return list(session.scalars(hits_q.limit(f.limit) if f.limit else hits_q))
     wanted = comparable(f.search)  # no word matched: a misspelling, or words run together
     scored = [(fuzz.partial_ratio(wanted, comparable(c.text)), c) for c in session.scalars(q)]
@@ -117,7 +119,7 @@ def _full_text(session: Session, words: list[str] | list[list[str]]) -> Select[A
     PostgreSQL. Words are \\w+ runs, so no search syntax gets through."""
     if session.get_bind().dialect.name == "sqlite":
         query = " AND ".join(f'"{w}"*' if isinstance(w, str) else
-                             "(" + " OR ".join(f'"{a}"' for a in w or [" "]) + ")"
+                             "(" + " OR ".join(f'"{a}"' for a in w) + ")"
                              for w in words)
         return select(literal_column("rowid")).select_from(text("claims_fts")).where(
             text("claims_fts match :query").bindparams(query=query))

@@ -106,7 +106,7 @@ def without_furniture(session: Session, doc: domain.SourceDocument,
     for article_id, other in others if new else ():
         if spans := recurrence.spans_of(other, new):
             _drop_claims_within(session, article_id, spans)
-    return recurrence.without_spans(extraction, recurrence.spans_of(doc.text, set(lines)))
+    return recurrence.without_spans(extraction, recurrence.spans_of(doc.text, lines))
 
 
 def _drop_claims_within(session: Session, article_id: int, spans: list[recurrence.Span]) -> None:

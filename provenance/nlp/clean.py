@@ -25,11 +25,12 @@ _CAPTION = re.compile(
     r"|\b(?:Getty Images|AP Photo|Reuters/|AFP/|EPA/|via Getty)"
     r"|(?:^|[.!?]\s)(?:[A-Z][\w.'-]+\s){1,3}[A-Z]?[\w.'-]*\s/\s[\w .'-]+\.?\s*$"
 )
+_CAPITALISED = r"[A-Z][\w.'-]+"
 _CREDIT = re.compile(
     r"^\(?\s*(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Tt]ranslated)"
-    r"\s+by\b|^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:,|and\b|$)"
+    rf"\s+by\b|^By\s+{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}\s*(?:,|and\b|$)"
 )
-_PERSON = r"[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}"
+_PERSON = rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,3}}"
 _BYLINE = re.compile(
     rf"^By\s+(?P<names>{_PERSON}(?:\s+and\s+{_PERSON})?)\s*(?:[,|\u00b7\u2022]|-\s|$)")
 """A byline naming its writers: "By Sara Lindqvist", "By Jon Akers and Mei Lund, Port

@@ -7,7 +7,7 @@ Pure functions over article texts; the ingest job gives them an outlet's latest 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -82,7 +82,7 @@ def _versions(a: frozenset[str], b: frozenset[str]) -> bool:
     return len(a & b) >= VERSION_SHARE * min(len(a), len(b))
 
 
-def spans_of(text: str, lines: set[str]) -> list[Span]:
+def spans_of(text: str, lines: Collection[str]) -> list[Span]:
     """Where the lines ``lines`` stand in ``text``."""
     return [span for line, spans in line_spans(text).items() if line in lines for span in spans]
 
