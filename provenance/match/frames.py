@@ -30,9 +30,10 @@ from provenance.match.normalise import (
     story_names,
 )
 from provenance.match.sources import Source, resolved_affiliation, source_of
+from provenance.nlp import lexicon as lx
 from provenance.text import comparable
 
-FRAME_VERSION = 24
+FRAME_VERSION = 25
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"
@@ -267,7 +268,7 @@ _UTTERLY = r"(?:(?:completely|totally|entirely|simply|utterly|wholly|patently|cl
 def _stance_patterns() -> dict[str, re.Pattern[str]]:
     """Patterns whose ``target`` group is what a claim denies or confirms, by name."""
     spec = vocab.cues()["stance"]
-    objects, denies = _either(spec["objects"]), _either(spec["denies"])
+    objects, denies = _either(spec["objects"]), _either(sorted(lx.DENIAL_VERBS))
     when = r"(?:\s+(?:on|last|this|late|early)\s+\w+|\s+(?:yesterday|today|again|also|publicly))?"
     tail = (rf"{when}(?:\s+(?:{objects}))?(?:\s+(?:from|by|in)\s+[^,.;]{{1,60}}?)?\s+that"
             r"\s+(?P<target>.+)")  # "denied on Thursday that ...", "denied reports that ..."
@@ -284,7 +285,7 @@ def _stance_patterns() -> dict[str, re.Pattern[str]]:
         "denies_of": rf"\b(?:{denies})\s+(?:{objects})\s+(?:of|about)\s+(?P<target>.+)",
         "called_false": rf"{said}(?:\s+(?P<target>.+?))??\s+{verdict}\s+{_UTTERLY}"
                         rf"[\"'\u2018\u201c]?(?:{_either(spec['falsity'])})\b",
-        "confirms": rf"\b(?:{_either(spec['confirms'])}){tail}",
+        "confirms": rf"\b(?:{_either(sorted(lx.CONFIRMATION_VERBS))}){tail}",
         "no_evidence": rf"\b(?:{_either(spec['no_evidence'])})\s+(?P<target>.+)",
     }
     return {name: re.compile(p, re.IGNORECASE | re.DOTALL) for name, p in patterns.items()}

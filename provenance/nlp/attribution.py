@@ -23,7 +23,7 @@ _QUOTED_AS = r"(?:(?:was|were|is|are)\s+quoted\s+as\s+saying|quoted)"
 # "is telling voters that", "were warning that": speech going on.
 _PROGRESSIVE = r"(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:" + "|".join(
     sorted(lx.SPEECH_GERUNDS)) + ")"
-_VERB = rf"(?:{_QUOTED_AS}|{_PROGRESSIVE}|{_AUX}(?:{_VERB_ALT}|referred))"
+_VERB = rf"(?:{_QUOTED_AS}|{_PROGRESSIVE}|{_AUX}(?:{_VERB_ALT}))"
 _VERB_AFTER_SPACE = re.compile(rf"\s(?P<verb>{_VERB})\b")
 _TRAILING_ASIDE = re.compile(r",\s*+[a-z]++(?:\s++[a-z]++){0,3}\s*+,?\s*$")  # ", however,"
 # Unnamed groups: "aides", "senior officials", and agent nouns ("engineers", "economists").
@@ -32,13 +32,14 @@ _GROUP = (r"(?:[a-z][\w'-]*\s+){0,2}(?:" + "|".join(sorted(lx.GROUP_NOUNS))
 _NAMEISH = rf"(?:{_GROUP}|he|she|they|[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|the|de|al))*" \
            r"|the\s+[\w'-]+(?:\s+[\w'-]+){0,3})"
 # After a quote, verbs that only mark who is speaking ("he continued") count too.
-_QUOTE_VERB = rf"(?:{_VERB}|continued|replied|responded|quipped|joked|recalled|asked|wondered)"
+_INVERTED = "|".join(sorted(lx.INVERTED_VERBS, key=len, reverse=True))
+_QUOTE_VERB = rf"(?:{_VERB}|" + "|".join(sorted(lx.QUOTE_VERBS)) + ")"
 _QUOTE_FIRST = re.compile(
     rf"^\"(?P<q>[^\"]+)\"\s*+,?\s*+(?P<who>[^\"\s][^\"]{{0,89}}?)\s++(?P<verb>{_QUOTE_VERB})\b"
     r"(?P<rest>.*)$"
 )
 _QUOTE_FIRST_INVERTED = re.compile(
-    r"^\"(?P<q>[^\"]+)\"\s*,?\s*(?P<verb>said|says|added|adds|wrote|writes|asked|noted)"
+    r"^\"(?P<q>[^\"]+)\"\s*,?\s*(?P<verb>" + _INVERTED + ")"
     r"\s+(?P<who>[^,.\"]{1,80}?)(?P<rest>[,.].*)?$"
 )
 _DASH_AFTER_QUOTE = re.compile(
@@ -84,9 +85,10 @@ _ASIDE = re.compile(
 _TRAILING_SAID = re.compile(
     r"^(?P<content>(?=.{12})(?:[^\"]|\"[^\"]*\")+?)(?:,|(?<=,\"))\s++"
     r"(?:(?P<who>[^,\"\s][^,\"]{0,69}?)\s++(?P<verb>"
-    r"told\s+(?:(?:the\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}|\w+)|"
-    + "|".join(sorted(lx.TRAILING_VERBS - {"told", "tells"}, key=len, reverse=True))
-    + r")|(?P<verb2>said|says|added|noted|wrote)\s++"
+    r"(?:" + "|".join(sorted(lx.ADDRESSEE_VERBS)) + r")\s+"
+    r"(?:(?:the\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}|\w+)|"
+    + "|".join(sorted(lx.TRAILING_VERBS - lx.ADDRESSEE_VERBS, key=len, reverse=True))
+    + r")|(?P<verb2>" + _INVERTED + r")\s++"
     # At most four adverbials after the verb: an unbounded run of them ("to to to ...")
     # could be split in exponentially many ways before failing.
     r"(?P<who2>[^,\"\s][^,\"]{0,69}?))(?P<rest>(?:\s+(?:on|in|late|early|last|this)\s+\w+|\s+\w+day"
@@ -439,7 +441,7 @@ def _after_verb(s: str, subject: str, verb: str, pos: int, cites: tuple[str, ...
                 anonymous: bool) -> Attribution | None:
     rest = s[pos:]
     via: tuple[str, ...] = ()
-    if verb in ("told", "tells"):
+    if verb in lx.ADDRESSEE_VERBS:
         obj = _TOLD_OBJECT.match(rest)
         if obj and " that " not in f" {obj.group('obj')} ":
             if obj.group("obj")[:1].isupper():

@@ -465,7 +465,7 @@ def _hanging_piece(s: str, m: re.Match[str], a: int, b: int, subject: str | None
     if gerund in lx.PREPOSITIONAL_ING or main_words < 3:
         return None
     if gerund in lx.CLAUSE_GERUNDS and subject and (
-            gerund not in _OBJECT_GERUNDS or _says_something(rest)):
+            gerund not in lx.OBJECT_GERUNDS or _says_something(rest)):
         text = re.sub(r"^that\s+", "", rest)  # "Ruiz attacked the plan, saying ..."
         quoted = text.startswith('"') and text.rstrip(" .").endswith('"')
         return Piece(_tidy(text.strip('" ') if quoted else text), m.end() + quoted, b,
@@ -489,11 +489,6 @@ def _hanging_piece(s: str, m: re.Match[str], a: int, b: int, subject: str | None
 
 
 _FINITE_WORD = lx.finite_verbs(present=False)  # "adding two pumps to the plan": no verb
-
-
-_OBJECT_GERUNDS = frozenset("adding noting posting writing acknowledging conceding stressing"
-                            " explaining emphasizing".split())
-"""Cues that also take a plain object ("adding two pumps", "noting the delay")."""
 
 
 def _says_something(rest: str) -> bool:

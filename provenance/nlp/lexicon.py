@@ -4,66 +4,56 @@ from __future__ import annotations
 
 import re
 
-# Verbs that report speech or a stance; a clause after them is the speaker's content.
-CLAUSE_VERBS = frozenset(
-    "said says say told tells added adds noted notes insisted insists stated states claimed"
-    " claims argued argues warned warns explained explains confirmed confirms reported reports"
-    " wrote writes declared declares stressed stresses emphasized emphasised emphasizes"
-    " maintained maintains acknowledged acknowledges admitted admits asserted asserts alleged"
-    " alleges believes believed thinks tweeted posted replied responded concluded observed"
-    " revealed disclosed suggested suggests estimated estimates predicted predicts announced"
-    " announces showed shows indicated indicates conceded countered recalled remarked"
-    " complained hinted signaled signalled reiterated reiterates reaffirmed reaffirms agreed"
-    " promised vowed pledged found finds".split()
-)
-# Verbs that close a sentence as its attribution ("..., the mayor argued."): the clause
-# verbs but those that also end a report of a deed ("..., and firefighters responded").
-TRAILING_VERBS = CLAUSE_VERBS - frozenset("responded posted observed".split())
-# Verbs whose object, not a that-clause, carries the content: the claim keeps the speaker.
-OBJECT_VERBS = frozenset(
-    "announced announces accused accuses reaffirmed reaffirms reiterated"
-    " reiterates denied denies dismissed dismisses rejected rejects predicted predicts called"
-    " calls described describes referred refers welcomed welcomes condemned condemns criticized"
-    " criticised criticizes praised praises confirmed confirms unveiled showed shows claimed"
-    " claims promised vowed pledged estimated estimates put".split()
-)
+from provenance.nlp import reporting as rv
+
+# Views of the reporting-verb vocabulary (reporting_verbs.toml).
+# Forms whose clause is the speaker's content: "said (that) the bridge will open".
+CLAUSE_VERBS = rv.forms(lambda v: bool(v.takes & {"clause", "that"}))
+# Forms that close a sentence as its attribution ("..., the mayor argued.").
+TRAILING_VERBS = rv.forms(lambda v: bool(v.takes & {"clause", "that"}) and v.trailing)
+# Forms whose object, not a that-clause, carries the content: the claim keeps the speaker.
+OBJECT_VERBS = rv.forms(lambda v: "object" in v.takes)
 # Only with "that" after them do these report a claim ("pledged to help" is a deed).
-THAT_ONLY_VERBS = frozenset("promised vowed pledged agreed found finds".split())
-DENIAL_VERBS = frozenset("denied denies dismissed dismisses rejected rejects refuted refutes"
-                         " disputed disputes".split())
+THAT_ONLY_VERBS = rv.forms(lambda v: "that" in v.takes and not v.reports_clause)
+DENIAL_VERBS = rv.forms(lambda v: v.role == "denial")
+CONFIRMATION_VERBS = rv.forms(lambda v: v.role == "confirmation")
+# Things found or shown: the subject is evidence ("a poll found that ...").
+EVIDENTIAL_VERBS = rv.forms(lambda v: v.role == "finding")
+# Forms that also name a deed done to an object ("declared a state of emergency").
+ACT_VERBS = rv.forms(lambda v: v.act)
+# Forms that, after a quote, mark who speaks ('"Go on," he continued').
+QUOTE_VERBS = rv.forms(lambda v: "quote" in v.takes)
+# Forms whose first object is whom it was said to ("told reporters that").
+ADDRESSEE_VERBS = rv.forms(lambda v: v.addressee)
+# Forms that come before the speaker after a quote ('"...," said Ana Ruiz').
+INVERTED_VERBS = rv.forms(lambda v: v.inverted)
+# Forms after which a name is the source of a figure, not its actor ("The Red Cross
+# counted 14 dead", "The ministry said").
+SOURCING_VERBS = CLAUSE_VERBS | DENIAL_VERBS | rv.forms(lambda v: v.role in ("estimate", "figure"))
+# Gerunds whose clause is the content (", saying the deal is done").
+CLAUSE_GERUNDS = rv.ings(lambda v: v.reports_clause and not v.addressee)
+# Of those, the ones that also take a plain object: a clause must follow ("adding that the
+# pumps failed", not "adding two pumps").
+OBJECT_GERUNDS = rv.ings(lambda v: v.act or v.plain_object or "object" in v.takes)
+# Cues that report speech in the progressive ("is telling voters that").
+SPEECH_GERUNDS = rv.ings(lambda v: v.reports_clause and not (v.act or v.plain_object))
+# Gerunds of any reporting verb: a phrase after a comma that reports or appraises
+# (", accusing the board of ...", ", with officials saying ...").
+GERUND_VERBS = rv.ings(lambda v: True)
 DENIED_OBJECTS = frozenset("report reports claim claims allegation allegations story stories"
                            " rumor rumors rumour rumours accusation accusations it them that"
                            " reporting account accounts".split())
-EVIDENTIAL_VERBS = frozenset("showed shows indicated indicates found finds".split())
 # Things that find or show, as people say: "a poll found that ...", "the data showed".
 SOURCE_NOUNS = frozenset(
     "study studies survey surveys poll polls report reports analysis review audit census"
     " data figures statistics records documents investigation inquiry research estimate"
     " estimates model forecast count tally assessment".split())
-# Gerunds whose object is the content ("saying the deal is done") vs. a deed with the
-# speaker kept in the text ("expressing commitment to ...").
-CLAUSE_GERUNDS = frozenset(
-    "saying adding noting claiming insisting arguing warning stressing explaining stating"
-    " declaring suggesting asserting alleging emphasizing tweeting posting writing"
-    " acknowledging conceding".split()
-)
-# Cues that report speech in the progressive ("is telling voters that").
-SPEECH_GERUNDS = frozenset(
-    "saying telling warning arguing insisting claiming predicting suggesting".split())
-GERUND_VERBS = frozenset(
-    "saying adding noting claiming insisting arguing warning predicting expressing stressing"
-    " accusing calling describing telling announcing reiterating denying suggesting asserting"
-    " alleging explaining stating declaring confirming acknowledging emphasizing".split()
-)
 IRREGULAR_PAST = {
     "saying": "said", "telling": "told", "making": "made", "giving": "gave", "taking": "took",
     "bringing": "brought", "leaving": "left", "seeing": "saw", "having": "had", "being": "was",
     "writing": "wrote", "speaking": "spoke", "meeting": "met", "holding": "held",
     "keeping": "kept", "sending": "sent", "putting": "put", "setting": "set", "paying": "paid",
 }
-# Reporting verbs that also name an act done to an object: "declared a state of emergency,
-# war, a winner". Without a clause after them they report no speech.
-ACT_VERBS = frozenset("declared declares".split())
 # Past forms that do not end in -ed, so that "said 200 people died" reads as a clause.
 IRREGULAR_PAST_FORMS = frozenset(
     "began brought bought built came caught chose cut died drew drove fell felt fled flew"
