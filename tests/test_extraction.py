@@ -755,6 +755,29 @@ RULE_CASES = [
     ("The ministry said the pier was closed, according to the Holm news agency.",
      "according_to"),
     ('"The pier is closed."', "bare_quote"),
+    # More of each rule's forms, with long speakers and the verb first.
+    ('"The pier is closed," Ines Moura, director of the Holm Harbour Research Centre and a '
+     "lecturer in shipping law at the University of Holm, said of the plan.", "quote_first"),
+    ('"The pier is closed," he added.', "quote_first"),
+    ('"Is the pier closed?" asked the harbour master.', "quote_first"),
+    ('"MOURA: The pier is closed until spring.', "dash_or_label"),
+    ('"The pier is closed for good." -- Ines Moura', "dash_or_label"),
+    ('Said Ines Moura: "The pier is closed."', "colon"),
+    ('Says the harbour master: "Nobody pays twice."', "colon"),
+    ("The pier, according to the harbour master, will stay closed.", "according_to"),
+    ("The pier is closed, according to Ines Moura, director of the Holm Harbour Research "
+     "Centre and a lecturer in shipping law at the University of Holm.", "according_to"),
+    ("The pier would, the ministry said on Monday, stay closed until May.", "aside"),
+    ("Closing the pier, the harbour master conceded, was a mistake.", "aside"),
+    ("The pier is closed, the harbour master tells reporters.", "trailing_said"),
+    ("The pier has been closed since May, as the harbour master said.", "as_said"),
+    ("The pier closed in May, as its owners had long said it would.", "as_said"),
+    ("Harbour officials warned that the pier could close.", "reporting_verb"),
+    # None of them: no one is credited.
+    ("Said to be the oldest pier in Holm: the north mole.", ""),
+    ("His remarks angered the harbour workers.", ""),
+    ("The pier, a listed building, is closed.", ""),
+    ("The harbour master declared a state of emergency.", ""),
 ]
 
 
@@ -763,8 +786,11 @@ def test_every_attribution_rule_reads_its_cases(sentence: str, rule: str) -> Non
     assert attribute(sentence).rule == rule
 
 
-def test_every_rule_has_a_case_and_claims_record_theirs() -> None:
-    assert {name for name, _ in RULES} <= {rule for _, rule in RULE_CASES}
+def test_every_rule_has_three_cases_and_there_are_cases_for_none() -> None:
+    cases = [rule for _, rule in RULE_CASES]
+    assert all(cases.count(name) >= 3 for name, _ in RULES) and cases.count("") >= 3
+    claim = one("The pier is closed, the harbour master said.")
+    assert claim.rule == "trailing_said"
     claim = one("The pier is closed, the harbour master said.")
     assert claim.rule == "trailing_said"
     assert one("The pier closed on Monday.").rule == ""
@@ -885,3 +911,31 @@ def test_an_inverted_said_takes_a_speaker_not_a_clause() -> None:
                 "Berg's statement didn't clarify the matter.")
     assert claim.speaker is not None and claim.speaker.name == "Ana Ruiz"
     assert claim.text == "Ola Berg's statement didn't clarify the matter"
+
+
+def test_a_quote_that_opens_with_a_question_is_the_speakers() -> None:
+    """A question inside a quotation is the speaker's, not the outlet's own question, and
+    the quotation runs on to its speaker."""
+    found = claims_of('Ines Moura runs the Holm port.\n\n"Will the pier reopen in May? Yes, '
+                      'it will," she said. "We have the money now."')
+    credited = [(c.text, c.speaker.name if c.speaker else None) for c in found[1:]]
+    assert credited == [("Will the pier reopen in May?", "Ines Moura"),
+                        ("Yes, it will", "Ines Moura"), ("We have the money now", "Ines Moura")]
+    assert [c.text for c in claims_of("Will the pier reopen in May? Nobody at the port knows.")] \
+        == ["Nobody at the port knows."]
+
+
+def test_a_quoted_transcript_names_its_speaker_and_runs_on() -> None:
+    found = claims_of('The hearing ran late.\n\n"MOURA: Well, the pier was never safe. We '
+                      'said so in May.\n\n"BERG: But you kept it open.')
+    credited = [(c.text, c.speaker.name if c.speaker else None) for c in found[1:]]
+    assert credited == [("Well, the pier was never safe", "Moura"),
+                        ("We said so in May", "Moura"), ("But you kept it open", "Berg")]
+
+
+def test_according_to_a_source_described_after_it() -> None:
+    claim = one("The pier is unsafe, according to two harbour engineers, who asked not to "
+                "be named.")
+    assert (claim.text, claim.anonymous) == ("The pier is unsafe", True)
+    claim = one("In May, according to the port, who pays for the pier was still unclear.")
+    assert claim.text.startswith("Who pays for the pier")

@@ -35,7 +35,7 @@ _NAMEISH = rf"(?:{_GROUP}|he|she|they|[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|of|the
 _INVERTED = "|".join(sorted(lx.INVERTED_VERBS, key=len, reverse=True))
 _QUOTE_VERB = rf"(?:{_VERB}|" + "|".join(sorted(lx.QUOTE_VERBS)) + ")"
 _QUOTE_FIRST = re.compile(
-    rf"^\"(?P<q>[^\"]+)\"\s*+,?\s*+(?P<who>[^\"\s][^\"]{{0,89}}?)\s++(?P<verb>{_QUOTE_VERB})\b"
+    rf"^\"(?P<q>[^\"]+)\"\s*+,?\s*+(?P<who>[^\"\s][^\"]{{0,159}}?)\s++(?P<verb>{_QUOTE_VERB})\b"
     r"(?P<rest>.*)$"
 )
 _QUOTE_FIRST_INVERTED = re.compile(
@@ -44,7 +44,8 @@ _QUOTE_FIRST_INVERTED = re.compile(
 )
 _DASH_AFTER_QUOTE = re.compile(
     r"^\"(?P<q>[^\"]+)\"\s*-{1,2}\s*(?P<who>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})(?P<rest>,.*)?$")
-_TRANSCRIPT = re.compile(r"^(?P<who>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,2}):\s+(?P<q>\S.+)$")
+# "PENCE: Well, ...", also opening a quoted transcript ('"PENCE: Well, ...').
+_TRANSCRIPT = re.compile(r"^\"?(?P<who>[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+){0,2}):\s+(?P<q>\S.+)$")
 _APPOSITIVE = re.compile(r"^(?P<name>(?:(?:the|a|an)\s+)?(?:[a-z][\w'-]*\s+){0,3}"
                          r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3}),\s+"
                          r"(?P<role>[^,\"]{3,80}),?$")
@@ -68,6 +69,9 @@ _DETERMINERS = frozenset("the a an he she they her his their its our".split())
 _LEAD_CONJUNCTION = re.compile(r"^(?:and|but|yet|so)\s+", re.IGNORECASE)
 _COLON = re.compile(
     rf"^(?P<who>[^\":]{{1,90}}?)\s++(?P<verb>{_VERB})\b[^\":]{{0,40}}:\s*+\"(?P<q>.+)$")
+_COLON_INVERTED = re.compile(
+    r"^(?P<verb>" + "|".join(sorted(v.capitalize() for v in lx.INVERTED_VERBS))
+    + r")\s+(?P<who>[^\":,]{1,60}?):\s*+\"?(?P<q>\S.+)$")
 # What may follow "..., X said" and qualify the saying, not the content: "in a statement
 # on Monday", "citing weaker demand", "adding that ..." (which is further content).
 _TAIL_OPENER = (r"(?:[a-z]+ing|in|at|on|during|after|before|while|when|as|without|with|amid"
@@ -78,9 +82,12 @@ _TAIL_START = re.compile(rf"{_TAIL_OPENER}\b")
 _QUOTE_RESUMED = re.compile(r",\s*(?=\")")  # '"Honestly," he said, "we may lose."'
 _CONTENT_TAIL = re.compile(
     r",\s+(?:" + "|".join(sorted(lx.CLAUSE_GERUNDS)) + r")\s+(?:that\s+)?(?=[\w\"])")
+# The verbs that may stand between two commas or after "as" ("as the mayor said").
+_ASIDE_VERB = "|".join(sorted(lx.TRAILING_VERBS - lx.ADDRESSEE_VERBS | lx.QUOTE_VERBS, key=len,
+                              reverse=True))
 _ASIDE = re.compile(
-    rf"^(?P<pre>[^\"]{{0,60}}?),\s+(?P<who>{_NAMEISH})\s+(?P<verb>said|says|added|noted|argued"
-    rf"|insisted|warned|explained|stressed|continued|wrote),\s+(?P<post>.+)$"
+    rf"^(?P<pre>[^\"]{{0,60}}?),\s+(?P<who>{_NAMEISH})\s+(?P<verb>{_ASIDE_VERB})"
+    r"(?:\s+(?:on|last|this|late|early)\s+\w+|\s+\w+day)?,\s+(?P<post>.+)$"
 )
 _TRAILING_SAID = re.compile(
     r"^(?P<content>(?=.{12})(?:[^\"]|\"[^\"]*\")+?)(?:,|(?<=,\"))\s++"
@@ -230,11 +237,12 @@ def _dash_or_label(s: str) -> Attribution | None:
 
 
 def _colon(s: str) -> Attribution | None:
-    m = _COLON.match(s)
+    """'Ruiz told reporters: "We will win."', and the verb first: 'Said Ruiz: "..."'."""
+    m = _COLON.match(s) or _COLON_INVERTED.match(s)
     if m is None or not _is_subject(_strip_intro(m.group("who"))):
         return None
     return Attribution("direct_quote", _strip_intro(m.group("who")),
-                       _inner(s, m.start("q"), len(s)), verb=m.group("verb").split()[-1])
+                       _inner(s, m.start("q"), len(s)), verb=m.group("verb").split()[-1].lower())
 
 
 def _aside(s: str) -> Attribution | None:
@@ -261,6 +269,8 @@ def _trailing_said(s: str) -> Attribution | None:
     if m is None:
         return None
     raw = m.group("who") or m.group("who2")
+    if raw.startswith("as "):
+        return None  # "..., as the mayor said": a speaker agreeing, read by as_said
     if m.group("verb2") and _CLAUSE_WORD.search(raw):
         return None  # "X, who ..., said Ana's plan didn't add up": a clause, not a speaker
     appositive = _APPOSITIVE_NAME.match(m.group("tail") or "") if m.group("verb2") else None
@@ -339,8 +349,8 @@ def _told_via(verb: str | None) -> tuple[str, ...]:
 # "The ferry was delayed by ice, as harbour officials have said."
 _AS_SAID = re.compile(
     r"^(?P<content>[^\"]{12,}?),?\s+as\s+(?P<who>[^,\"]{2,60}?)\s+(?:has\s+|have\s+|had\s+)?"
-    r"(?:long\s+|repeatedly\s+|previously\s+)?(?P<verb>said|reported|noted|confirmed|stated"
-    r"|acknowledged|predicted|warned|claimed|argued)(?P<rest>\s+\w+(?:\s+\w+)?)?[.!]?$")
+    r"(?:long\s+|repeatedly\s+|previously\s+)?(?P<verb>" + _ASIDE_VERB
+    + r")(?P<rest>\s+\w+(?:\s+\w+)?)?[.!]?$")
 
 
 _EMBEDDED_QUESTION = re.compile(r"\b(?:whether|if)\b")
@@ -360,6 +370,14 @@ def _according(s: str) -> Attribution | None:
     m = _ACCORDING_TAIL.match(s) or _ACCORDING_HEAD.match(s) or _ACCORDING_ASIDE.match(s)
     if m is None:
         return None
+    after = m.group("content") if m.re is _ACCORDING_ASIDE else ""
+    if after and _CLAUSE_VERB.search(m.group("pre")) \
+            and (after.startswith("who ") or not _CLAUSE_VERB.search(after)):
+        # "The toll is fair, according to Ana Ruiz, director of ...": the clause is before
+        # the aside, and what follows it describes the source.
+        who = _subject_phrase(f"{m.group('who')}, {after}".rstrip("."))
+        anonymous = bool(_ANONYMOUS_VIA.search(who) or lx.ANONYMITY_REQUEST.search(after))
+        return Attribution("according_to", who, _inner(s, *m.span("pre")), anonymous=anonymous)
     lead = _lead(s, m.group("pre")) if m.re is _ACCORDING_ASIDE else None
     inner = _reporting_verb(m.group("content"))
     who = m.group("who").strip()

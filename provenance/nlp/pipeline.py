@@ -78,9 +78,11 @@ def extract(doc: SourceDocument, taxonomy: Taxonomy | None = None) -> Extraction
             drafts += _unread_claims(sentence, unit, doc, state)
             unread += 1
             continue
-        if _QUESTION.search(sentence) and not open_quote and not _asked_by_someone(sentence):
+        if _QUESTION.search(sentence) and not open_quote and not _opens_quote(sentence) \
+                and not _asked_by_someone(sentence):
             continue  # the outlet's own questions assert nothing
-        if open_quote or _opens_quote(sentence) or quote_from is not None:
+        if open_quote or (_opens_quote(sentence) and not _labelled(sentence)) \
+                or quote_from is not None:
             open_quote.append(unit)
             if (len(open_quote) > 1 or quote_from is not None) \
                     and sentence.count('"') % 2 == 1:
@@ -143,6 +145,12 @@ def _sentence_claims(sentence: str, offset: int, line: int, doc: SourceDocument,
     if pieces and pieces[0].kind == OWN_REPORTING:
         state.last_quote_speaker = None
     return drafts
+
+
+def _labelled(sentence: str) -> bool:
+    """'"PENCE: Well, we will win. ...': a quoted transcript names its speaker first, and
+    the quote runs on from there."""
+    return attribute(sentence).rule == "dash_or_label"
 
 
 def _quoted_run(inside: list[Unit], closing: Unit | None, text: str, doc: SourceDocument,
