@@ -939,3 +939,18 @@ def test_according_to_a_source_described_after_it() -> None:
     assert (claim.text, claim.anonymous) == ("The pier is unsafe", True)
     claim = one("In May, according to the port, who pays for the pier was still unclear.")
     assert claim.text.startswith("Who pays for the pier")
+
+
+@pytest.mark.parametrize("sentence, outlets, speakers", [
+    ("Ines Moura runs the Holm port. The port published no cost estimate, though she said "
+     "new fees would pay for the pier.", "The port published no cost estimate",
+     ("New fees would pay for the pier", "Ines Moura")),
+    ("Ines Moura runs the Holm port. She spoke on Radio Holm, in which she said the survey "
+     "was flawed.", "She spoke on Radio Holm", ("The survey was flawed", "Ines Moura")),
+    ("The pier closed in May, when the harbour council said it was unsafe.",
+     "The pier closed in May", ("It was unsafe", "harbour council")),
+])
+def test_a_subordinate_clause_with_its_own_speaker_is_that_speakers_claim(
+        sentence: str, outlets: str, speakers: tuple[str, str]) -> None:
+    found = [(c.text, c.speaker.name if c.speaker else None) for c in claims_of(sentence)]
+    assert (outlets, None) in found and speakers in found, found

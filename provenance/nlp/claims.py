@@ -53,7 +53,10 @@ _TIME_LINK = re.compile(
     r",\s+(?:a|one|two|three|four|five|six|several|\d+)\s+(?:minutes?|hours?|days?|weeks?"
     r"|months?|years?)\s+(?:after|before)\s+(?=(?:the|a|an|his|her|its|their|[A-Z])[\w'-]*\s+"
     r"(?:[\w'-]+\s+){0,6}?(?:" + "|".join(sorted(lx.AUXILIARIES)) + r"|[a-z]+ed)\b)")
-_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+")
+# Where a second clause may begin: a coordinator, and the subordinators after which a
+# clause with a speaker of its own is that speaker's claim ("..., though she said ...").
+_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|whereas|(?:even\s+)?though|although|because"
+                          r"|since|after|when|in\s+which|where)\s+|;\s+")
 _AS_CLAUSE = re.compile(
     r",?\s+as\s+(?=(?:the|a|an|his|her|its|their|[A-Z][\w'.-]*)\s+(?:[\w'.-]+\s+){0,8}?(?:"
     + "|".join(sorted(lx.AUXILIARIES | lx.PRESENT_VERBS)) + r")\b)"
