@@ -954,3 +954,12 @@ def test_a_subordinate_clause_with_its_own_speaker_is_that_speakers_claim(
         sentence: str, outlets: str, speakers: tuple[str, str]) -> None:
     found = [(c.text, c.speaker.name if c.speaker else None) for c in claims_of(sentence)]
     assert (outlets, None) in found and speakers in found, found
+
+
+def test_a_quote_split_around_its_speaker_runs_on_with_that_speaker() -> None:
+    found = claims_of('Ines Moura runs the Holm port.\n\n"By closing the pier," Ms. Moura '
+                      'said, "we saved the harbour. The repairs will take a year."')
+    credited = [(c.text, c.speaker.name if c.speaker else None) for c in found[1:]]
+    assert credited == [("By closing the pier, we saved the harbour", "Ines Moura"),
+                        ("The repairs will take a year", "Ines Moura")]
+    assert found[1].sentence.endswith("harbour.")

@@ -81,7 +81,7 @@ def extract(doc: SourceDocument, taxonomy: Taxonomy | None = None) -> Extraction
         if _QUESTION.search(sentence) and not open_quote and not _opens_quote(sentence) \
                 and not _asked_by_someone(sentence):
             continue  # the outlet's own questions assert nothing
-        if open_quote or (_opens_quote(sentence) and not _labelled(sentence)) \
+        if open_quote or (_opens_quote(sentence) and not _names_its_speaker(sentence)) \
                 or quote_from is not None:
             open_quote.append(unit)
             if (len(open_quote) > 1 or quote_from is not None) \
@@ -89,7 +89,11 @@ def extract(doc: SourceDocument, taxonomy: Taxonomy | None = None) -> Extraction
                 drafts += _quoted_run(open_quote[:-1], unit, text, doc, state)
                 open_quote, quote_from = [], None
             continue
-        drafts += _sentence_claims(sentence, unit.start, unit.line, doc, state)
+        if _opens_quote(sentence):  # read closed; each claim keeps the sentence as written
+            drafts += [(replace(c, sentence=doc.text[unit.start:unit.end]), line) for c, line
+                       in _sentence_claims(_closed(sentence), unit.start, unit.line, doc, state)]
+        else:
+            drafts += _sentence_claims(sentence, unit.start, unit.line, doc, state)
         if sentence.count('"') % 2 == 1 and state.last_quote_speaker:
             quote_from = unit.line
     if open_quote:
@@ -147,10 +151,18 @@ def _sentence_claims(sentence: str, offset: int, line: int, doc: SourceDocument,
     return drafts
 
 
-def _labelled(sentence: str) -> bool:
-    """'"PENCE: Well, we will win. ...': a quoted transcript names its speaker first, and
-    the quote runs on from there."""
-    return attribute(sentence).rule == "dash_or_label"
+def _names_its_speaker(sentence: str) -> bool:
+    """A quotation that runs on past a sentence which names its speaker: a transcript
+    ('"PENCE: Well, we will win. ...') or a quote split around the speaker ('"By closing
+    the pier," Moura said, "we saved the harbour. ...')."""
+    found = attribute(_closed(sentence))
+    return found.rule == "dash_or_label" or (found.rule == "quote_first"
+                                             and found.more is not None)
+
+
+def _closed(sentence: str) -> str:
+    """The sentence with the quote it leaves open closed."""
+    return sentence + '"' if sentence.count('"') % 2 else sentence
 
 
 def _quoted_run(inside: list[Unit], closing: Unit | None, text: str, doc: SourceDocument,
