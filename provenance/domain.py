@@ -73,6 +73,10 @@ class Speaker:
     kind: str = "person"
     role: str | None = None
     mention: str | None = None
+    mention_start: int | None = None
+    """Where ``mention`` stands in the article's text: the words that name the speaker for
+    this claim (for a pronoun, the pronoun; for a quote that runs on, the mention that
+    named its speaker)."""
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
 from typer.testing import CliRunner
 
 from provenance.cli import app
+from provenance.db import models as m
 from provenance.db import queries as q
 from provenance.db.engine import open_database, unit_of_work
 from provenance.jobs import ingest_paths
@@ -206,3 +207,17 @@ def test_listings_send_a_few_statements_however_many_claims(tmp_path: Path) -> N
         counts.append((len(data["claims"]), sent[0]))
     (fewer, first), (more, second) = counts
     assert more > fewer and second == first, counts
+
+
+def test_the_export_places_each_speaker_mention_in_its_article(runner: CliRunner,
+                                                                db_url: str) -> None:
+    """A report or a scorer can find the words that name a claim's speaker."""
+    prov(runner, db_url, "ingest", str(SEEDS))
+    exported = json.loads(prov(runner, db_url, "export", "--format", "json")[1])
+    with unit_of_work(open_database(db_url)) as session:
+        texts = dict(session.execute(select(m.Article.id, m.Article.text)).all())
+    placed = [(mention, texts[c["article_id"]]) for c in exported["claims"]
+              for mention in c["mentions"] if mention["start"] is not None]
+    assert len(placed) > 20
+    assert all(text[mention["start"]:mention["end"]] == mention["text"]
+               for mention, text in placed)

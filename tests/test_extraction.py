@@ -963,3 +963,37 @@ def test_a_quote_split_around_its_speaker_runs_on_with_that_speaker() -> None:
     assert credited == [("By closing the pier, we saved the harbour", "Ines Moura"),
                         ("The repairs will take a year", "Ines Moura")]
     assert found[1].sentence.endswith("harbour.")
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("If anything, harbour engineers say the pier is safer now.", "harbour engineers"),
+    ("Giving a speech in Holm, Ines Moura says the pier is safe.", "Ines Moura"),
+    ("Well, officials said the pier would reopen in May.", "officials"),
+    # A subordinate clause that opens the sentence is nobody, whatever verb follows it.
+    ("While a curfew was announced from midnight, police did not enforce it.", None),
+    ("As stated in the survey, there are many questions about the pier.", None),
+    # An apposition that describes the name, even when it opens with a possessive name.
+    ("Norway, Sweden's closest ally and its main trading partner in the north, said it "
+     "opposed the toll.", "Norway"),
+    ("Ines Moura, Ana Berg's deputy, said the pier was safe.", "Ines Moura"),
+])
+def test_what_opens_a_sentence_is_not_its_speaker(sentence: str, speaker: str | None) -> None:
+    assert attribute(sentence).speaker == speaker
+
+
+def test_as_a_speaker_put_it_and_an_aside_told_to_someone() -> None:
+    found = attribute("As Ms. Moura put it in a letter to the council, the pier is a lifeline.")
+    assert (found.rule, found.speaker) == ("as_said", "Ms. Moura")
+    claim = claims_of("Tom Lund runs the pier. The difference now, he told me on Friday, is "
+                      "that the pier has a new owner.")[-1]
+    assert claim.speaker is not None and claim.speaker.name == "Tom Lund"
+
+
+def test_each_speaker_mention_is_placed_in_the_article_text() -> None:
+    text = ('Ines Moura runs the Holm port.\n\n"By closing the pier," Ms. Moura said, "we saved '
+            'the harbour. The repairs will take a year."\n\nShe said the ferry would stop. The '
+            "mayor, Ana Berg, said the pier was safe.")
+    placed = [(c.speaker.name, text[c.speaker.mention_start:][:len(c.speaker.mention or "")])
+              for c in claims_of(text) if c.speaker and c.speaker.mention_start is not None]
+    assert placed == [("Ines Moura", "Ms. Moura"), ("Ines Moura", "Ms. Moura"),
+                      ("Ines Moura", "She"), ("Ana Berg", "The mayor, Ana Berg")]

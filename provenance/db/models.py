@@ -191,6 +191,8 @@ class ClaimSpeaker(Base):
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
     speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id"), index=True)
     mention: Mapped[str | None] = mapped_column(BoundedString(300))
+    mention_start: Mapped[int | None] = mapped_column(Integer)
+    """Where ``mention`` stands in the article's text (None for claims stored before 0013)."""
     speaker: Mapped[Speaker] = relationship()
 
 

@@ -156,6 +156,13 @@ def speaker_name(claim: m.Claim) -> str | None:
     return claim.speakers[0].speaker.name if claim.speakers else None
 
 
+def _mention(link: m.ClaimSpeaker) -> dict[str, Any]:
+    """The words that name one of a claim's speakers, and where they stand in the article."""
+    start = link.mention_start
+    return {"speaker": link.speaker.name, "text": link.mention, "start": start,
+            "end": start + len(link.mention) if start is not None and link.mention else None}
+
+
 def claim_record(claim: m.Claim) -> dict[str, Any]:
     """A claim as plain data (the export's and ``--format json``'s shape)."""
     article = claim.article
@@ -169,6 +176,7 @@ def claim_record(claim: m.Claim) -> dict[str, Any]:
         "kind": claim.kind,
         "speaker": speaker_name(claim),
         "speakers": [s.speaker.name for s in claim.speakers],
+        "mentions": [_mention(s) for s in claim.speakers],
         "via": list(claim.via or []),
         "cites": list(claim.cites or []),
         "rule": claim.rule,

@@ -132,7 +132,8 @@ def _insert_claims(session: Session, article_id: int, claims: tuple[domain.Claim
                for i, c in enumerate(claims) if c.denies is not None]
     rows = list(zip(ids, claims, speakers))
     children: dict[type[m.Base], list[dict[str, object]]] = {
-        m.ClaimSpeaker: [{"claim_id": i, "position": j, "speaker_id": row.id, "mention": s.mention}
+        m.ClaimSpeaker: [{"claim_id": i, "position": j, "speaker_id": row.id, "mention": s.mention,
+                          "mention_start": s.mention_start}
                          for i, c, found in rows
                          for j, (s, row) in enumerate(zip(c.speakers, found))],
         m.ClaimTopic: [{"claim_id": i, "topic_id": topics[t].id} for i, c, _ in rows

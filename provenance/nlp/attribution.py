@@ -8,6 +8,7 @@ colon; an aside ("However, he said, ..."); "according to"; subject + reporting v
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -85,8 +86,10 @@ _CONTENT_TAIL = re.compile(
 # The verbs that may stand between two commas or after "as" ("as the mayor said").
 _ASIDE_VERB = "|".join(sorted(lx.TRAILING_VERBS - lx.ADDRESSEE_VERBS | lx.QUOTE_VERBS, key=len,
                               reverse=True))
+_TOLD_SOMEONE = (r"(?:" + "|".join(sorted(lx.ADDRESSEE_VERBS)) + r")\s+(?:me|us|him|her|them"
+                 r"|reporters|journalists|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
 _ASIDE = re.compile(
-    rf"^(?P<pre>[^\"]{{0,60}}?),\s+(?P<who>{_NAMEISH})\s+(?P<verb>{_ASIDE_VERB})"
+    rf"^(?P<pre>[^\"]{{0,60}}?),\s+(?P<who>{_NAMEISH})\s+(?P<verb>{_ASIDE_VERB}|{_TOLD_SOMEONE})"
     r"(?:\s+(?:on|last|this|late|early)\s+\w+|\s+\w+day)?,\s+(?P<post>.+)$"
 )
 _TRAILING_SAID = re.compile(
@@ -251,8 +254,9 @@ def _aside(s: str) -> Attribution | None:
     if m is None or not _is_subject(m.group("who")) or _TAIL_START.match(m.group("post")):
         return None  # "X will cost $9m, Ruiz said, in her estimate" is a trailing "said"
     kind = "direct_quote" if '"' in m.group("post") else "indirect"
-    return Attribution(kind, m.group("who"), (m.start("post"), len(s)), verb=m.group("verb"),
-                       context=m.group("pre"), lead=_lead(s, m.group("pre")))
+    return Attribution(kind, m.group("who"), (m.start("post"), len(s)),
+                       verb=m.group("verb").split()[0], context=m.group("pre"),
+                       lead=_lead(s, m.group("pre")))
 
 
 def _lead(s: str, pre: str) -> tuple[int, int] | None:
@@ -347,6 +351,9 @@ def _told_via(verb: str | None) -> tuple[str, ...]:
 
 
 # "The ferry was delayed by ice, as harbour officials have said."
+_AS_SAID_FIRST = re.compile(
+    r"^As\s+(?P<who>[^,\"]{2,60}?)\s+(?:has\s+|have\s+|had\s+)?(?P<verb>put\s+it|"
+    + _ASIDE_VERB + r")(?P<rest>\s+[^,\"]{1,80})?,\s+(?P<content>[^\"].{11,})$")
 _AS_SAID = re.compile(
     r"^(?P<content>[^\"]{12,}?),?\s+as\s+(?P<who>[^,\"]{2,60}?)\s+(?:has\s+|have\s+|had\s+)?"
     r"(?:long\s+|repeatedly\s+|previously\s+)?(?P<verb>" + _ASIDE_VERB
@@ -357,12 +364,14 @@ _EMBEDDED_QUESTION = re.compile(r"\b(?:whether|if)\b")
 
 
 def _as_said(s: str) -> Attribution | None:
-    m = _AS_SAID.match(s)
+    """"..., as harbour officials have said", and first: "As the mayor put it, ..."."""
+    m = _AS_SAID.match(s) or _AS_SAID_FIRST.match(s)
     if m is None or not _is_subject(m.group("who")) or _reporting_verb(m.group("content")) \
             or _EMBEDDED_QUESTION.search(m.group("content")):
         return None  # "It does not say whether X, as police said": police said X, not that
     kind = "reported" if m.group("verb") == "reported" else "indirect"
-    return Attribution(kind, m.group("who"), _inner(s, *m.span("content")), verb=m.group("verb"),
+    return Attribution(kind, m.group("who"), _inner(s, *m.span("content")),
+                       verb=m.group("verb").split()[0],
                        context=(m.group("rest") or "").strip())
 
 
@@ -527,7 +536,7 @@ def _subject_phrase(text: str) -> str:
     if _ROLE_FIRST.match(subject):
         return subject  # "the airline's safety chief, Petra Vogl": the role says for whom
     appositive = _APPOSITIVE.match(subject)  # "Keron Blair, director of AROS, said"
-    if appositive and not appositive.group("role")[:1].isupper():
+    if appositive and _describes(appositive.group("role")):
         role, name = appositive.group("role"), appositive.group("name")
         short = len(f"{role} {name}".split()) <= 9 and not re.search(r"\s[A-Z]", role)
         subject = f"{role} {name}" if short else name
@@ -562,17 +571,18 @@ def _strip_intro(text: str) -> str:
 
 
 def _opens_adverbial(word: str) -> bool:
-    """"In", "However", "Wednesday", "Overall", "Finally": a word that opens a phrase saying
-    when or how, before the subject."""
-    return word in lx.INTRO_WORDS | lx.LEAD_PARTICIPLES | _TIME_WORDS | {"overall"} \
-        or (word.endswith("ly") and len(word) > 4)
+    """"In", "However", "Wednesday", "Overall", "Finally", "If", "Ah", "Speaking": a word
+    that opens a phrase saying when or how, before the subject."""
+    return word in lx.INTRO_WORDS | lx.LEAD_PARTICIPLES | lx.SUBORDINATORS | lx.INTERJECTIONS \
+        | _TIME_WORDS | {"overall"} or (word.endswith(("ly", "ing")) and len(word) > 4)
 
 
 def _is_subject(phrase: str) -> bool:
     """Whether ``phrase`` can be the subject of a reporting verb (a noun phrase)."""
     words = phrase.split()
-    if not words or _CLAUSE_WORDS.search(phrase) or words[0].lower() in _PREPOSITIONS:
-        return False  # "In a Facebook message posted Friday": when, not who
+    if not words or _CLAUSE_WORDS.search(phrase) \
+            or words[0].lower() in _PREPOSITIONS | lx.SUBORDINATORS:
+        return False  # "In a Facebook message posted Friday", "As": when or how, not who
     if len(words) > 9:  # long only when it names a body of people or a study, poll, report
         head = lx.head_noun(phrase)
         return len(words) <= 16 and (_is_group(head) or head in lx.SOURCE_NOUNS) \
@@ -594,6 +604,14 @@ def _is_subject(phrase: str) -> bool:
         return False
     return first[:1].isupper() or first.lower() in ("the", "both", "a", "an") or len(words) <= 3 \
         or last[:1].isupper() or last.lower() in lx.GROUP_NOUNS  # "union leader Marta Okafor"
+
+
+def _describes(role: str) -> bool:
+    """Whether an apposition describes the name before it ("director of AROS", "Sweden's
+    closest ally") rather than naming another ("Ines Moura")."""
+    words = role.split()
+    names = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
+    return not names or (len(names) < len(words) and names[-1].endswith(("'s", "s'")))
 
 
 def _before_modifier(words: list[str]) -> list[str]:

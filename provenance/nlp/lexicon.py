@@ -90,6 +90,11 @@ LEAD_PARTICIPLES = frozenset(
     "asked pressed questioned speaking responding writing addressing interviewed reached"
     " contacted challenged".split()
 )
+# Words that open a subordinate clause: what follows up to its comma is no speaker
+# ("If anything, experts say ...", "As stated in the report, ...").
+SUBORDINATORS = frozenset("if although though because unless once until whether whereas"
+                          " while when as since".split())
+INTERJECTIONS = frozenset("ah oh well yes indeed".split())
 INTRO_WORDS = frozenset(
     "in on at during after before since last earlier later however meanwhile also but and"
     " still yet separately previously elsewhere instead moreover then now today yesterday"

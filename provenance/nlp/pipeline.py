@@ -192,12 +192,13 @@ def _quoted_run(inside: list[Unit], closing: Unit | None, text: str, doc: Source
 
 def _claim(piece: Piece, sentence: str, offset: int, doc: SourceDocument,
            state: _ArticleState) -> Claim:
-    speakers = _speakers(piece, state)
+    speakers = _speakers(piece, state, sentence, offset, doc.text)
     anonymous = piece.anonymous or any(s.kind == "anonymous" for s in speakers) \
         or any(getattr(parse_speaker(c), "kind", None) == "anonymous" for c in piece.cites)
     dates = tuple(find_dates(piece.text, doc.meta.published))
     own_date = event_date(list(dates))
-    context = " ".join(filter(None, [piece.context] + [s.mention or "" for s in speakers]))
+    context = fold_chars(" ".join(filter(None, [piece.context]
+                                         + [s.mention or "" for s in speakers])))
     text = doc.text  # offsets refer to the article's own text (folding keeps lengths)
     start, end = offset + piece.start, offset + piece.end
     return Claim(
@@ -230,13 +231,33 @@ def _date_of_telling(piece: Piece, sentence: str, doc: SourceDocument) -> str | 
     return event_date(find_dates(rest, doc.meta.published))
 
 
-def _speakers(piece: Piece, state: _ArticleState) -> list[Speaker]:
+def _placed(speaker: Speaker, piece: Piece, sentence: str, offset: int,
+            original: str) -> Speaker:
+    """The speaker with where its mention stands, found in the sentence outside the claim's
+    own words, when it is not known yet; the mention then reads as the article writes it
+    (``original``: curly quotes and all)."""
+    if speaker.mention_start is not None or not speaker.mention:
+        return speaker
+    found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(speaker.mention)}(?!\w)",
+                                            sentence)]
+    outside = [i for i in found if not piece.start <= i < piece.end] or found
+    if not outside:
+        return speaker
+    start = offset + outside[0]
+    return replace(speaker, mention=original[start:start + len(speaker.mention)],
+                   mention_start=start)
+
+
+def _speakers(piece: Piece, state: _ArticleState, sentence: str, offset: int,
+              original: str) -> list[Speaker]:
+    """Whom a piece is credited to, resolved against the article so far and placed in its
+    text; a quote with no speaker of its own continues the last quoted speaker's."""
     if piece.kind == "direct_quote" and not piece.speaker:
         return [state.last_quote_speaker] if state.last_quote_speaker else []
     if not piece.speaker:
         return []
     resolved = [_resolve(s, state) for s in parse_speakers(piece.speaker)]
-    found = [s for s in resolved if s is not None]
+    found = [_placed(s, piece, sentence, offset, original) for s in resolved if s is not None]
     if found:
         state.last_speaker = found[0]
         if found[0].kind == "person":
@@ -250,7 +271,7 @@ def _resolve(speaker: Speaker, state: _ArticleState) -> Speaker | None:
     if speaker.kind == "pronoun":
         found = _gendered(speaker.name, state) if speaker.name in ("he", "she") else None
         found = found or state.last_speaker
-        return replace(found, mention=speaker.mention) if found else None
+        return replace(found, mention=speaker.mention, mention_start=None) if found else None
     if speaker.kind == "person" and len(speaker.name.split()) == 1:
         full = state.people.get(comparable(speaker.name))
         if full:
