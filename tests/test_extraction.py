@@ -997,3 +997,28 @@ def test_each_speaker_mention_is_placed_in_the_article_text() -> None:
               for c in claims_of(text) if c.speaker and c.speaker.mention_start is not None]
     assert placed == [("Ines Moura", "Ms. Moura"), ("Ines Moura", "Ms. Moura"),
                       ("Ines Moura", "She"), ("Ana Berg", "The mayor, Ana Berg")]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("One study found the new toll would cost commuters 40 euros a month.", "One study"),
+    ("A 2024 survey by the port found 31 cases of fare dodging in a million trips.",
+     "A 2024 survey by the port"),
+    ("The audit found the harbour had lost money for a decade.", "The audit"),
+    ("Rescuers found 31 bodies in the rubble.", None),  # a deed: no study finds it
+])
+def test_a_study_finds_without_that(sentence: str, speaker: str | None) -> None:
+    found = attribute(sentence)
+    assert found.speaker == speaker and (speaker is None or found.kind == "according_to")
+
+
+def test_the_outlets_own_count_is_its_own_voice() -> None:
+    """A finding of the outlet's own ("A Gazette count", in the Gazette) is its report,
+    whole; another outlet's stays that outlet's."""
+    found = claims_of("A Gazette count on Tuesday, made door by door, found water inside 212 "
+                      "of the 230 houses.", outlet="Lowford Gazette")
+    assert [(c.text, c.speaker) for c in found] == [
+        ("A Gazette count on Tuesday, made door by door, found water inside 212 of the 230 "
+         "houses.", None)]
+    other = claims_of("A Herald survey found most residents back the toll.",
+                      outlet="Lowford Gazette")
+    assert other[0].speaker is not None and other[0].text == "Most residents back the toll"

@@ -490,8 +490,8 @@ def _after_verb(s: str, subject: str, verb: str, pos: int, cites: tuple[str, ...
     has_that = bool(re.match(r"\s*that\b", rest))
     if has_that:
         pos += re.match(r"\s*that\s*", rest).end()  # type: ignore[union-attr]
-    elif verb in lx.THAT_ONLY_VERBS:
-        return None
+    elif verb in lx.THAT_ONLY_VERBS and not _is_evidence(subject, verb):
+        return None  # "pledged to help", "Rescuers found 31 bodies": deeds
     elif verb in lx.ACT_VERBS and not rest.lstrip().startswith('"') \
             and not _CLAUSE_VERB.search(rest):
         return None  # "declared a state of emergency": an act with an object, not speech
@@ -506,6 +506,12 @@ def _after_verb(s: str, subject: str, verb: str, pos: int, cites: tuple[str, ...
         return None
     return Attribution(kind, subject, content, via + _statement_via(rest), anonymous, verb, whole,
                        cites=cites)
+
+
+def _is_evidence(subject: str, verb: str) -> bool:
+    """A study, a poll or a report that finds: what it found needs no "that" ("one study
+    found Trump would raise taxes")."""
+    return verb in lx.EVIDENTIAL_VERBS and lx.head_noun(subject) in lx.SOURCE_NOUNS
 
 
 def _kind(subject: str, verb: str, rest: str, whole: bool) -> str | None:
