@@ -197,6 +197,13 @@ def test_said_according_to_agency_is_a_chain() -> None:
      "agency.", ["Harbour Post", "the Kyodo news agency", "ministry"]),
     ("Grain prices will rise, the farmers' union said, according to a statement carried by "
      "the Tolva Agency.", None),
+    # Told to an outlet ("told the Holm Courier"), and a statement an outlet cited.
+    ("Two people briefed on the talks told the Holm Courier that the deal was close.",
+     ["Harbour Post", "Holm Courier", "Two people briefed on the talks"]),
+    ("The pier will close, according to a company statement cited by the Holm Courier.",
+     ["Harbour Post", "Holm Courier", "company statement"]),
+    ("According to a report published by the Osk Times, the pier was sold.",
+     ["Harbour Post", "Osk Times"]),
 ])
 def test_chains_read_outermost_first(sentence: str, expected: list[str] | None) -> None:
     claim = one(sentence)

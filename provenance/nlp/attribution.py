@@ -112,6 +112,8 @@ _ACCORDING_TAIL = re.compile(  # "..., according to Sarnia's ambassador, Ilse Va
 _ACCORDING_HEAD = re.compile(r"^According\s+to\s+(?P<who>[^,]+),\s+(?P<content>.+)$")
 _ACCORDING_ASIDE = re.compile(
     r"^(?P<pre>[^,\"]{3,60}),\s+according\s+to\s+(?P<who>[^,\"]+),\s+(?P<content>.+)$")
+_CITED_BY = re.compile(r"\s+(?:cited|quoted|carried)\s+by\s+"
+                       r"(?P<via>(?:the\s+)?[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*)*)")
 _CITING = re.compile(r",\s+citing\s+(?P<via>[^,]+?)(?:,|\.?$)")
 _STATEMENT_VIA = re.compile(
     r"\bin\s+(?:a|an)\s+(?:statement|interview|post|message|release|report|article)"
@@ -398,10 +400,14 @@ def _according(s: str) -> Attribution | None:
                            inner.via + (who,), inner.anonymous, inner.verb, inner.whole,
                            cites=inner.cites)
     anonymous = bool(_ANONYMOUS_VIA.search(who))
+    via: tuple[str, ...] = ()
+    if carried := _CITED_BY.search(who):  # "a company statement cited by the Holm Courier"
+        via = (re.sub(r"^the\s+", "", carried.group("via")).rstrip("."),)
+        who = who[:carried.start()]
     if "," in who:  # an appositive: "Sarnia's ambassador, Ilse Varga."
         who = _subject_phrase(who.removesuffix(".") if who.count(".") == 1 else who)
-    return Attribution("according_to", who, _inner(s, *m.span("content")), anonymous=anonymous,
-                       lead=lead)
+    return Attribution("according_to", who, _inner(s, *m.span("content")), via,
+                       anonymous=anonymous, lead=lead)
 
 
 def _reporting_verb(s: str) -> Attribution | None:
@@ -471,8 +477,9 @@ def _after_verb(s: str, subject: str, verb: str, pos: int, cites: tuple[str, ...
     if verb in lx.ADDRESSEE_VERBS:
         obj = _TOLD_OBJECT.match(rest)
         if obj and " that " not in f" {obj.group('obj')} ":
-            if obj.group("obj")[:1].isupper():
-                via = via + (obj.group("obj"),)
+            told = re.sub(r"^the\s+", "", obj.group("obj"))
+            if told[:1].isupper():  # "told Reuters", "told the Holm Courier"
+                via = via + (told,)
             pos += obj.end()
             rest = s[pos:]
     if addressee := _ADDRESSEE.match(rest):  # 'wrote to his followers, "..."'
