@@ -780,7 +780,11 @@ RULE_CASES = [
     ("The pier has been closed since May, as the harbour master said.", "as_said"),
     ("The pier closed in May, as its owners had long said it would.", "as_said"),
     ("Harbour officials warned that the pier could close.", "reporting_verb"),
+    ("There are some harbour engineers who argue that the pier is unsafe.", "there_are"),
+    ("Having said that, there are sailors who say the pier is safe.", "there_are"),
+    ("There is a survey that claims most residents want the toll.", "there_are"),
     # None of them: no one is credited.
+    ("There are three piers that need repair before May.", ""),
     ("Said to be the oldest pier in Holm: the north mole.", ""),
     ("His remarks angered the harbour workers.", ""),
     ("The pier, a listed building, is closed.", ""),
@@ -983,6 +987,11 @@ def test_a_quote_split_around_its_speaker_runs_on_with_that_speaker() -> None:
     ("Norway, Sweden's closest ally and its main trading partner in the north, said it "
      "opposed the toll.", "Norway"),
     ("Ines Moura, Ana Berg's deputy, said the pier was safe.", "Ines Moura"),
+    # A focusing adverb, a time or "Having said that" before the subject.
+    ("Even Norway, a close ally of Sweden and its main trading partner in the north, said "
+     "it opposed the toll.", "Norway"),
+    ("Even on Friday, the mayor claimed that the pier was sold.", "the mayor"),
+    ("(Having said that, the pier is still closed.)", None),
 ])
 def test_what_opens_a_sentence_is_not_its_speaker(sentence: str, speaker: str | None) -> None:
     assert attribute(sentence).speaker == speaker
@@ -1029,3 +1038,21 @@ def test_the_outlets_own_count_is_its_own_voice() -> None:
     other = claims_of("A Herald survey found most residents back the toll.",
                       outlet="Lowford Gazette")
     assert other[0].speaker is not None and other[0].text == "Most residents back the toll"
+
+
+def test_he_or_she_is_a_person_never_the_body_that_spoke_last() -> None:
+    found = claims_of("The Holm Port Authority said the pier was unsafe. On Friday, she said "
+                      "the ferry would run.")
+    assert [c.speaker.name if c.speaker else None for c in found] == ["Holm Port Authority", None]
+
+
+def test_a_fronted_time_is_not_the_subject_of_a_participle() -> None:
+    found = claims_of("In August, several harbour groups granted Ms. Moura an extension on the "
+                      "order, saying her plan to fix the deck was credible.")
+    assert ("Her plan to fix the deck was credible.", "several harbour groups") in [
+        (c.text, c.speaker.name if c.speaker else None) for c in found]
+
+
+def test_an_aside_with_then() -> None:
+    found = attribute("The truth, the senator said then, was that the pier had been sold.")
+    assert (found.rule, found.speaker) == ("aside", "the senator")

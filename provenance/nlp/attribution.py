@@ -90,7 +90,8 @@ _TOLD_SOMEONE = (r"(?:" + "|".join(sorted(lx.ADDRESSEE_VERBS)) + r")\s+(?:me|us|
                  r"|reporters|journalists|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
 _ASIDE = re.compile(
     rf"^(?P<pre>[^\"]{{0,60}}?),\s+(?P<who>{_NAMEISH})\s+(?P<verb>{_ASIDE_VERB}|{_TOLD_SOMEONE})"
-    r"(?:\s+(?:on|last|this|late|early)\s+\w+|\s+\w+day)?,\s+(?P<post>.+)$"
+    r"(?:\s+(?:on|last|this|late|early)\s+\w+|\s+\w+day|\s+(?:then|later|earlier|again|today"
+    r"|yesterday))?,\s+(?P<post>.+)$"
 )
 _TRAILING_SAID = re.compile(
     r"^(?P<content>(?=.{12})(?:[^\"]|\"[^\"]*\")+?)(?:,|(?<=,\"))\s++"
@@ -244,9 +245,9 @@ def _dash_or_label(s: str) -> Attribution | None:
 def _colon(s: str) -> Attribution | None:
     """'Ruiz told reporters: "We will win."', and the verb first: 'Said Ruiz: "..."'."""
     m = _COLON.match(s) or _COLON_INVERTED.match(s)
-    if m is None or not _is_subject(_strip_intro(m.group("who"))):
+    if m is None or not _is_subject(strip_intro(m.group("who"))):
         return None
-    return Attribution("direct_quote", _strip_intro(m.group("who")),
+    return Attribution("direct_quote", strip_intro(m.group("who")),
                        _inner(s, m.start("q"), len(s)), verb=m.group("verb").split()[-1].lower())
 
 
@@ -410,6 +411,22 @@ def _according(s: str) -> Attribution | None:
                        anonymous=anonymous, lead=lead)
 
 
+_THERE_ARE = re.compile(
+    r"^(?:[^\"]{0,80}?,\s+)?there\s+(?:are|were|is|was|have\s+been)\s+(?P<who>[^,\"]{3,80}?)\s+"
+    r"(?:who|that)\s+(?P<verb>" + "|".join(sorted(lx.CLAUSE_VERBS - lx.THAT_ONLY_VERBS
+                                                   | lx.CLAUSE_LEMMAS, key=len, reverse=True))
+    + r")\s+(?:that\s+)?(?P<content>\S.{7,})$", re.IGNORECASE)
+
+
+def _there_are(s: str) -> Attribution | None:
+    """"There are some economists who argue that the tax is too low": the economists."""
+    m = _THERE_ARE.match(s)
+    if m is None or not _is_subject(m.group("who")):
+        return None
+    return Attribution("indirect", m.group("who"), _inner(s, *m.span("content")),
+                       verb=m.group("verb"))
+
+
 def _reporting_verb(s: str) -> Attribution | None:
     cites: tuple[str, ...] = ()
     anonymous = False
@@ -543,7 +560,7 @@ def _statement_via(rest: str) -> tuple[str, ...]:
 def _subject_phrase(text: str) -> str:
     """The speaker phrase without what only describes it: an age, a "who ..." clause, and
     an appositive role too long to keep ("Ana Ruiz, a director of the Port Authority")."""
-    subject = _TRAILING_ASIDE.sub("", _strip_intro(text))
+    subject = _TRAILING_ASIDE.sub("", strip_intro(text))
     subject = _TRAILING_RELATIVE.sub("", _AGE.sub("", _PARENTHETICAL.sub("", subject))).strip(" ,")
     subject = _TRAILING_ADVERBIAL.sub("", subject)
     if _ROLE_FIRST.match(subject):
@@ -562,20 +579,23 @@ _TIME_WORDS = frozenset(lx.WEEKDAYS)  # not months: "June Carter, a farmer, said
 _MONTH = "|".join(lx.MONTHS)
 # A time before the subject without a comma: "On Wednesday the mayor said", "In May the
 # board said". A month opens one only after a preposition or before a day ("May Ruiz said").
-_LEAD_TIME = re.compile(
-    r"^(?:(?:(?:on|last|this|late|early)\s+)?(?:" + "|".join(lx.WEEKDAYS) + r")"
+_LEAD_TIME = re.compile(  # "On Friday, ", "Even last week, ", "In May, "
+    r"^(?:even\s+|still\s+)?(?:(?:(?:on|last|this|late|early)\s+)?(?:"
+    + "|".join(lx.WEEKDAYS) + r")"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?:in|by|last|this|late|early)\s+(?:{_MONTH})(?:\s+\d{{1,2}})?"
     rf"|(?:{_MONTH})\s+\d{{1,2}}),?\s+(?=[A-Za-z])", re.IGNORECASE)
+# A focusing adverb before a name is not part of it: "Even China, its only ally, said".
+_FOCUS = re.compile(r"^(?:even|only)\s+(?=[A-Z])", re.IGNORECASE)
 # A fronted adverbial or subordinate clause: "In April, ", "Though the cost is hard to
 # judge, " (up to a long clause: the subject follows its comma).
 _INTRO = re.compile(r"^([A-Za-z]+)\b[^,\"]{0,160},\s+")
 
 
-def _strip_intro(text: str) -> str:
+def strip_intro(text: str) -> str:
     """Drop a leading adverbial ("In April, ", "However, ") before the subject."""
-    stripped = _LEAD_CONJUNCTION.sub("", text.strip())
-    stripped = _LEAD_TIME.sub("", stripped)
+    stripped = _LEAD_CONJUNCTION.sub("", text.strip().lstrip("("))
+    stripped = _FOCUS.sub("", _LEAD_TIME.sub("", stripped))
     while True:
         m = _INTRO.match(stripped)
         if not m or not _opens_adverbial(m.group(1).lower()):
@@ -586,7 +606,7 @@ def _strip_intro(text: str) -> str:
 def _opens_adverbial(word: str) -> bool:
     """"In", "However", "Wednesday", "Overall", "Finally", "If", "Ah", "Speaking": a word
     that opens a phrase saying when or how, before the subject."""
-    return word in lx.INTRO_WORDS | lx.LEAD_PARTICIPLES | lx.SUBORDINATORS | lx.INTERJECTIONS \
+    return word in lx.INTRO_WORDS | lx.LEAD_PARTICIPLES | lx.SUBORDINATORS | lx.OPENERS \
         | _TIME_WORDS | {"overall"} or (word.endswith(("ly", "ing")) and len(word) > 4)
 
 
@@ -594,7 +614,7 @@ def _is_subject(phrase: str) -> bool:
     """Whether ``phrase`` can be the subject of a reporting verb (a noun phrase)."""
     words = phrase.split()
     if not words or _CLAUSE_WORDS.search(phrase) \
-            or words[0].lower() in _PREPOSITIONS | lx.SUBORDINATORS:
+            or words[0].lower() in _PREPOSITIONS | lx.SUBORDINATORS | {"having"}:
         return False  # "In a Facebook message posted Friday", "As": when or how, not who
     if len(words) > 9:  # long only when it names a body of people or a study, poll, report
         head = lx.head_noun(phrase)
@@ -658,6 +678,7 @@ RULES: tuple[tuple[str, Callable[[str], Attribution | None]], ...] = (
     ("trailing_said", _trailing_said),    # "The ships were diverted, the port said."
     ("as_said", _as_said),                # "..., as harbour officials have said."
     ("reporting_verb", _reporting_verb),  # "The port authority said that ..."
+    ("there_are", _there_are),            # "There are engineers who say that ..."
 )
 """The attribution rules in the order they are tried: the first that reads a sentence
 wins. Their cases are in tests/test_extraction.py (``RULE_CASES``)."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from provenance.domain import OWN_REPORTING
 from provenance.nlp import lexicon as lx
-from provenance.nlp.attribution import Attribution, attribute, has_cue
+from provenance.nlp.attribution import Attribution, attribute, has_cue, strip_intro
 
 _RELATIVE = re.compile(r",\s+(?P<rel>which|who|whose|where)\s+")
 _COORDINATION = re.compile(
@@ -501,7 +501,8 @@ def _says_something(rest: str) -> bool:
 
 
 def _subject(clause: str) -> str | None:
-    words = clause.split()
+    bare = strip_intro(clause)  # "In August, several groups ...": the groups
+    words = bare.split()
     taken: list[str] = []
     for word in words:
         if _verbish(word) or "," in word:
@@ -510,7 +511,8 @@ def _subject(clause: str) -> str | None:
                 and _is_name(taken):
             break  # "Ana Ruiz threw her support ...": a name, then its (irregular) verb
         taken.append(word)
-    return " ".join(taken) if 0 < len(taken) <= 6 and taken[0][:1].isupper() else None
+    return " ".join(taken) if 0 < len(taken) <= 6 and (taken[0][:1].isupper() or bare != clause) \
+        else None
 
 
 def _is_name(words: list[str]) -> bool:

@@ -9,6 +9,9 @@ from provenance.nlp import reporting as rv
 # Views of the reporting-verb vocabulary (reporting_verbs.toml).
 # Forms whose clause is the speaker's content: "said (that) the bridge will open".
 CLAUSE_VERBS = rv.forms(lambda v: bool(v.takes & {"clause", "that"}))
+# The base forms of those: plural present after "who" is always the verb ("economists who
+# argue that ..."), though "claim" or "report" alone may be a noun.
+CLAUSE_LEMMAS = frozenset(v.lemma for v in rv.verbs() if v.reports_clause)
 # Forms that close a sentence as its attribution ("..., the mayor argued.").
 TRAILING_VERBS = rv.forms(lambda v: bool(v.takes & {"clause", "that"}) and v.trailing)
 # Forms whose object, not a that-clause, carries the content: the claim keeps the speaker.
@@ -94,7 +97,9 @@ LEAD_PARTICIPLES = frozenset(
 # ("If anything, experts say ...", "As stated in the report, ...").
 SUBORDINATORS = frozenset("if although though because unless once until whether whereas"
                           " while when as since".split())
-INTERJECTIONS = frozenset("ah oh well yes indeed".split())
+# Interjections and adverbs that open a sentence before its subject, with a comma ("Well,
+# officials said"); not "even", which belongs to the subject ("Even China, its ally, said").
+OPENERS = frozenset("ah oh well yes indeed instead".split())
 INTRO_WORDS = frozenset(
     "in on at during after before since last earlier later however meanwhile also but and"
     " still yet separately previously elsewhere instead moreover then now today yesterday"

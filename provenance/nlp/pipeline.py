@@ -290,8 +290,9 @@ def _speakers(piece: Piece, state: _ArticleState, sentence: str, offset: int,
 
 def _resolve(speaker: Speaker, state: _ArticleState) -> Speaker | None:
     if speaker.kind == "pronoun":
-        found = _gendered(speaker.name, state) if speaker.name in ("he", "she") else None
-        found = found or state.last_speaker
+        # "He" and "she" are people: never the body that spoke last.
+        found = _gendered(speaker.name, state) if speaker.name in ("he", "she") \
+            else state.last_speaker
         return replace(found, mention=speaker.mention, mention_start=None) if found else None
     if speaker.kind == "person" and len(speaker.name.split()) == 1:
         full = state.people.get(comparable(speaker.name))
