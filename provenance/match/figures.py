@@ -95,10 +95,10 @@ def figures_of(text: str, quantities: tuple[Quantity, ...],
     """The figures of a claim with their measures; those nothing names are left out. A
     claim whose ``sentence`` reports a count in progress ("..., with three quarters of
     ballots counted") gives snapshots, compared only with figures of their day."""
+    if not quantities:
+        return ()
     low = text.lower()
     out: list[Figure] = []
-    whole = (sentence or text).lower()
-    snapshot = any(m.snapshot is not None and m.snapshot.search(whole) for m in _measures())
     for q in quantities:
         at = low.find(q.text.lower())
         if at >= 0 and _is_prior(low, at, at + len(q.text)):
@@ -116,8 +116,9 @@ def figures_of(text: str, quantities: tuple[Quantity, ...],
             places, scope = _scope(text, at)
             out.append(Figure(measure.name, q.unit, q.value, q.low, q.high, q.modifier, q.text,
                               measure.time, places, scope))
-    if snapshot:  # a count in progress: its figures hold for their day only
-        out = [replace(f, time="point") for f in out]
+    whole = (sentence or text).lower()
+    if out and any(m.snapshot is not None and m.snapshot.search(whole) for m in _measures()):
+        out = [replace(f, time="point") for f in out]  # a count in progress: its day only
     return tuple(out)
 
 

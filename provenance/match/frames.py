@@ -287,6 +287,9 @@ def _stance_patterns() -> dict[str, re.Pattern[str]]:
                         rf"[\"'\u2018\u201c]?(?:{_either(spec['falsity'])})\b",
         "confirms": rf"\b(?:{_either(sorted(lx.CONFIRMATION_VERBS))}){tail}",
         "no_evidence": rf"\b(?:{_either(spec['no_evidence'])})\s+(?P<target>.+)",
+        # Every pattern above needs one of these words: most claims are spared the rest.
+        "hint": rf"\b(?:{denies}|{_either(sorted(lx.CONFIRMATION_VERBS))}"
+                rf"|{_either(spec['falsity'])}|{_either(spec['no_evidence'])})",
     }
     return {name: re.compile(p, re.IGNORECASE | re.DOTALL) for name, p in patterns.items()}
 
@@ -298,7 +301,7 @@ _STANCES = (("denies", "denies"), ("denies", "denies_doing"), ("denies", "denies
 
 def _stance(facts: ClaimFacts) -> tuple[str, Target | None]:
     patterns = _stance_patterns()
-    for stance, key in _STANCES:
+    for stance, key in _STANCES if patterns["hint"].search(facts.text) else ():
         m = patterns[key].search(facts.text)
         if m:
             target = m.group("target")
