@@ -1056,3 +1056,16 @@ def test_a_fronted_time_is_not_the_subject_of_a_participle() -> None:
 def test_an_aside_with_then() -> None:
     found = attribute("The truth, the senator said then, was that the pier had been sold.")
     assert (found.rule, found.speaker) == ("aside", "the senator")
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Mayors have urged the council to keep the ferry, although they say they back some of "
+     "the changes.", "Mayors"),
+    ("Harbour workers walked out on Monday, and they said the strike would last a week.",
+     "Harbour workers"),
+    ("The pier closed in May, though they said it was safe.", None),  # a pier says nothing
+])
+def test_they_are_the_people_their_sentence_opens_with(sentence: str,
+                                                        speaker: str | None) -> None:
+    last = claims_of(sentence)[-1]
+    assert (last.speaker.name if last.speaker else None) == speaker

@@ -285,7 +285,7 @@ def _trailing_said(s: str) -> Attribution | None:
         raw = f"{raw}, {appositive.group('name')}"
     who = _subject_phrase(raw)
     named = who[:1].isupper() or who.split()[0].lower() in _DETERMINERS \
-        or _is_group(lx.head_noun(who)) or who.split()[-1][:1].isupper()
+        or is_group(lx.head_noun(who)) or who.split()[-1][:1].isupper()
     if not named or not _is_subject(who) or _reporting_verb(m.group("content")) is not None:
         return None
     verb = (m.group("verb") or m.group("verb2")).split()[0]
@@ -337,7 +337,7 @@ def _cited(phrase: str) -> tuple[str, ...]:
     the recorder"); a reason ("citing fuel costs") is none."""
     phrase = phrase.strip()
     head = lx.head_noun(phrase)
-    named = phrase[:1].isupper() or head in lx.SOURCE_NOUNS or _is_group(head) \
+    named = phrase[:1].isupper() or head in lx.SOURCE_NOUNS or is_group(head) \
         or _ANONYMOUS_VIA.search(phrase) is not None \
         or re.search(r"\b(?:data|figures|documents|records|statement|report)\b", phrase)
     return (phrase,) if named else ()
@@ -618,7 +618,7 @@ def _is_subject(phrase: str) -> bool:
         return False  # "In a Facebook message posted Friday", "As": when or how, not who
     if len(words) > 9:  # long only when it names a body of people or a study, poll, report
         head = lx.head_noun(phrase)
-        return len(words) <= 16 and (_is_group(head) or head in lx.SOURCE_NOUNS) \
+        return len(words) <= 16 and (is_group(head) or head in lx.SOURCE_NOUNS) \
             and not _FINITE.search(phrase.lower())
     if "," in phrase and not re.search(r",\s*(?:and\s+)?[A-Z]", phrase):
         return False
@@ -631,7 +631,7 @@ def _is_subject(phrase: str) -> bool:
         return False  # "the dyke held": a clause, not who said it
     first, last = words[0], words[-1]
     head = lx.head_noun(phrase)
-    if last.lower() in lx.GROUP_NOUNS or _is_group(head) or head in lx.SOURCE_NOUNS:
+    if last.lower() in lx.GROUP_NOUNS or is_group(head) or head in lx.SOURCE_NOUNS:
         return True  # "52 percent of registered voters", "attorneys for the family", "a poll"
     if any(w.endswith("ed") and w.islower() and len(w) > 4 for w in words[1:]):
         return False
@@ -659,7 +659,7 @@ def _before_modifier(words: list[str]) -> list[str]:
 _AGENT_NOUN = re.compile(r"^[a-z]{3,}(?:er|ist|ant|ent|or|ian)s?$")
 
 
-def _is_group(noun: str) -> bool:
+def is_group(noun: str) -> bool:
     """A noun for people: "officials", "attorneys", "an engineer", "economists"."""
     return noun in lx.GROUP_NOUNS or bool(_AGENT_NOUN.match(noun))
 

@@ -295,7 +295,7 @@ def _completed(piece: Piece, first: str) -> Piece:
     words = head.split()
     verb_at = next((i for i, w in enumerate(words) if w in lx.IRREGULAR_PAST_FORMS), len(words))
     head = " ".join(words[:verb_at])  # "The company cut 400 jobs": "cut" is its verb
-    subject = _subject(head[:1].upper() + head[1:])
+    subject = subject_of(head[:1].upper() + head[1:])
     opener = text.split(" ", 1)[0].lower()
     if subject and (opener in _FINITE_AUXILIARIES
                     or _AND_FIGURE.match(f" and {opener}{text[len(opener):]}")):
@@ -422,7 +422,7 @@ def _participles(s: str, a: int, b: int, mask: list[tuple[int, int]],
     after the ``first`` of its sentence takes what it shares with it (:func:`_completed`)."""
     extra: list[Piece] = []
     end = b
-    subject = re.sub(r"\s+each$", "", speaker) if speaker else _subject(s[a:b])
+    subject = re.sub(r"\s+each$", "", speaker) if speaker else subject_of(s[a:b])
     for pattern in (_WITH_GERUND, _BUT_SAID, _REDUCED_PASSIVE, _AS_WELL_AS, _PARTICIPLE):
         for m in pattern.finditer(s, a, end):
             if _quoted(s, m.start()) or _masked(m.start(), mask):
@@ -500,7 +500,9 @@ def _says_something(rest: str) -> bool:
     return rest.startswith(("that ", '"')) or bool(_FINITE_WORD.search(rest))
 
 
-def _subject(clause: str) -> str | None:
+def subject_of(clause: str) -> str | None:
+    """The capitalised noun phrase a clause opens with, up to its verb ("Ana Ruiz",
+    "Harbour workers"), past a fronted time or adverbial; None when it opens otherwise."""
     bare = strip_intro(clause)  # "In August, several groups ...": the groups
     words = bare.split()
     taken: list[str] = []

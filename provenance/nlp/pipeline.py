@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass, field, replace
 
 from provenance.domain import OWN_REPORTING, ArticleMeta, Claim, Extraction, SourceDocument, Speaker
+from provenance.nlp import lexicon as lx
 from provenance.nlp import wire
-from provenance.nlp.attribution import attribute
-from provenance.nlp.claims import Piece, split_sentence
+from provenance.nlp.attribution import attribute, is_group
+from provenance.nlp.claims import Piece, split_sentence, subject_of
 from provenance.nlp.clean import Unit, clean
 from provenance.nlp.dates import event_date, find_dates
 from provenance.nlp.numbers import find_quantities
@@ -38,6 +39,9 @@ class _ArticleState:
     """The last person named in full, speaking or not: whom "he" or "she" means when no
     person has spoken yet ("Ana Ruiz toured the site. She said ...")."""
     recent: list[Speaker] = field(default_factory=list)  # people, the latest last
+    sentence_group: Speaker | None = None
+    """The people a clause of this sentence opens with ("Mayors have urged ..."): whom a
+    later "they" of the same sentence means ("..., although they say ...")."""
     genders: dict[str, str] = field(default_factory=dict)  # full name -> f | m
     """What each person's title, given name or an earlier pronoun says: "she" never goes
     to Viktor Hale, nor "he" to a spokeswoman."""
@@ -144,6 +148,7 @@ def _opens_quote(sentence: str) -> bool:
 def _sentence_claims(sentence: str, offset: int, line: int, doc: SourceDocument,
                      state: _ArticleState) -> list[tuple[Claim, int]]:
     pieces = split_sentence(sentence)
+    state.sentence_group = None
     drafts = [(_claim(p, sentence, offset, doc, state), line) for p in pieces]
     _remember_people(sentence, state)
     if pieces and pieces[0].kind == OWN_REPORTING:
@@ -198,6 +203,8 @@ def _claim(piece: Piece, sentence: str, offset: int, doc: SourceDocument,
         # read whole from the start of the sentence.
         speakers = []
         piece = Piece(sentence[:piece.end].strip().rstrip(".") + ".", 0, piece.end)
+    if not speakers and piece.kind == OWN_REPORTING and state.sentence_group is None:
+        state.sentence_group = _group_subject(piece.text)
     anonymous = piece.anonymous or any(s.kind == "anonymous" for s in speakers) \
         or any(getattr(parse_speaker(c), "kind", None) == "anonymous" for c in piece.cites)
     dates = tuple(find_dates(piece.text, doc.meta.published))
@@ -252,6 +259,15 @@ def _is_own_outlet(speaker: Speaker, outlet: str | None) -> bool:
                for i, w in enumerate(words))
 
 
+def _group_subject(text: str) -> Speaker | None:
+    """The people a clause opens with, when they are many ("Mayors", "Harbour workers")."""
+    subject = subject_of(text)
+    head = lx.head_noun(subject) if subject else ""
+    if not subject or not head.endswith("s") or not is_group(head):
+        return None
+    return parse_speaker(subject)
+
+
 def _placed(speaker: Speaker, piece: Piece, sentence: str, offset: int,
             original: str) -> Speaker:
     """The speaker with where its mention stands, found in the sentence outside the claim's
@@ -289,6 +305,8 @@ def _speakers(piece: Piece, state: _ArticleState, sentence: str, offset: int,
 
 
 def _resolve(speaker: Speaker, state: _ArticleState) -> Speaker | None:
+    if speaker.kind == "pronoun" and speaker.name == "they" and state.sentence_group:
+        return replace(state.sentence_group, mention=speaker.mention, mention_start=None)
     if speaker.kind == "pronoun":
         # "He" and "she" are people: never the body that spoke last.
         found = _gendered(speaker.name, state) if speaker.name in ("he", "she") \
