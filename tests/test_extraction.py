@@ -1069,3 +1069,12 @@ def test_they_are_the_people_their_sentence_opens_with(sentence: str,
                                                         speaker: str | None) -> None:
     last = claims_of(sentence)[-1]
     assert (last.speaker.name if last.speaker else None) == speaker
+
+
+def test_speech_whose_pronoun_names_no_one_is_never_the_outlets_own() -> None:
+    """'They said X' with no one 'they' can be is still reported speech: X is not the
+    outlet's claim, and the rule that read it is kept."""
+    claim = one("They said the pier was safe.")
+    assert (claim.text, claim.speaker, claim.kind, claim.rule) == \
+        ("The pier was safe", None, "indirect", "reporting_verb")
+    assert one("The pier was safe on Monday.").kind == "outlet"

@@ -211,18 +211,19 @@ def _claim(piece: Piece, sentence: str, offset: int, doc: SourceDocument,
     own_date = event_date(list(dates))
     context = fold_chars(" ".join(filter(None, [piece.context]
                                          + [s.mention or "" for s in speakers])))
+    reported = bool(speakers) or piece.kind == "direct_quote" or _unresolved_pronoun(piece)
     text = doc.text  # offsets refer to the article's own text (folding keeps lengths)
     start, end = offset + piece.start, offset + piece.end
     return Claim(
         text=piece.text, sentence=text[offset:offset + len(sentence)], start=start, end=end,
-        kind=piece.kind if speakers or piece.kind == "direct_quote" else OWN_REPORTING,
+        kind=piece.kind if reported else OWN_REPORTING,
         speakers=tuple(speakers), via=piece.cites + piece.via, cites=piece.cites,
         anonymous=anonymous,
         quantities=tuple(find_quantities(piece.text)), dates=dates,
         event_date=own_date, told_on=None if own_date else _date_of_telling(piece, sentence, doc),
         context=context,
         sentence_start=offset,
-        rule=_rule(piece) if speakers or piece.kind == "direct_quote" else "",
+        rule=_rule(piece) if reported else "",
     )
 
 
@@ -257,6 +258,13 @@ def _is_own_outlet(speaker: Speaker, outlet: str | None) -> bool:
         return bool(own)
     return any(w == own[-1] and (i == 0 or words[i - 1] in _DETERMINERS)
                for i, w in enumerate(words))
+
+
+def _unresolved_pronoun(piece: Piece) -> bool:
+    """'They said the pier was safe', with no one "they" can be: still reported speech,
+    from a speaker the article does not name, never the outlet's own claim."""
+    said_by = parse_speakers(piece.speaker) if piece.speaker else ()
+    return bool(said_by) and all(s.kind == "pronoun" for s in said_by)
 
 
 def _group_subject(text: str) -> Speaker | None:
