@@ -266,7 +266,8 @@ _UTTERLY = r"(?:(?:completely|totally|entirely|simply|utterly|wholly|patently|cl
 
 @lru_cache(maxsize=1)
 def _stance_patterns() -> dict[str, re.Pattern[str]]:
-    """Patterns whose ``target`` group is what a claim denies or confirms, by name."""
+    """Patterns whose ``target`` group is what a claim denies or confirms, by name, and
+    ``hint``, which a claim must match for any of them to."""
     spec = vocab.cues()["stance"]
     objects, denies = _either(spec["objects"]), _either(sorted(lx.DENIAL_VERBS))
     when = r"(?:\s+(?:on|last|this|late|early)\s+\w+|\s+(?:yesterday|today|again|also|publicly))?"

@@ -8,12 +8,12 @@ from provenance.nlp import reporting as rv
 
 # Views of the reporting-verb vocabulary (reporting_verbs.toml).
 # Forms whose clause is the speaker's content: "said (that) the bridge will open".
-CLAUSE_VERBS = rv.forms(lambda v: bool(v.takes & {"clause", "that"}))
+CLAUSE_VERBS = rv.forms(lambda v: v.takes_clause)
 # The base forms of those: plural present after "who" is always the verb ("economists who
 # argue that ..."), though "claim" or "report" alone may be a noun.
 CLAUSE_LEMMAS = frozenset(v.lemma for v in rv.verbs() if v.reports_clause)
 # Forms that close a sentence as its attribution ("..., the mayor argued.").
-TRAILING_VERBS = rv.forms(lambda v: bool(v.takes & {"clause", "that"}) and v.trailing)
+TRAILING_VERBS = rv.forms(lambda v: v.takes_clause and v.trailing)
 # Forms whose object, not a that-clause, carries the content: the claim keeps the speaker.
 OBJECT_VERBS = rv.forms(lambda v: "object" in v.takes)
 # Only with "that" after them do these report a claim ("pledged to help" is a deed).
@@ -99,7 +99,7 @@ SUBORDINATORS = frozenset("if although though because unless once until whether 
                           " while when as since".split())
 # Interjections and adverbs that open a sentence before its subject, with a comma ("Well,
 # officials said"); not "even", which belongs to the subject ("Even China, its ally, said").
-OPENERS = frozenset("ah oh well yes indeed instead".split())
+OPENERS = frozenset("ah oh well yes indeed".split())
 INTRO_WORDS = frozenset(
     "in on at during after before since last earlier later however meanwhile also but and"
     " still yet separately previously elsewhere instead moreover then now today yesterday"

@@ -35,6 +35,11 @@ class ReportingVerb:
         """Whether a clause after it is reported content, with "that" or without."""
         return "clause" in self.takes
 
+    @property
+    def takes_clause(self) -> bool:
+        """Whether it reports a clause at all, if only after "that"."""
+        return bool(self.takes & {"clause", "that"})
+
 
 @lru_cache(maxsize=1)
 def verbs() -> tuple[ReportingVerb, ...]:
