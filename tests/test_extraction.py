@@ -394,6 +394,8 @@ def test_unnamed_people_counted_or_placed_are_anonymous(sentence: str,
     "The guards, who asked not to be named, said the gate had been left open.",
     "Two nurses, who spoke on condition of anonymity, said the ward was closed.",
     "The tender was rigged, a clerk who declined to be identified said.",
+    "The tender was rigged, the clerk said on condition of anonymity.",
+    "The ward will close in May, a hospital manager told the Courier on condition of anonymity.",
 ])
 def test_a_request_for_anonymity_makes_the_source_anonymous_and_is_no_claim(
         sentence: str) -> None:
@@ -868,6 +870,12 @@ def test_both_or_one_of_them_is_the_group_just_quoted(reference: str) -> None:
     ("figures from the weather service", "weather service", "organization", None),
     ("a poll by the Harlow Institute", "Harlow Institute", "organization", None),
     ("ministry aide Ida Brun", "Ida Brun", "person", "ministry aide"),
+    ("Mediator Lise Aune", "Lise Aune", "person", "Mediator"),  # an occupation by its ending
+    ("Negotiator Tor Vik", "Tor Vik", "person", "Negotiator"),
+    ("Victor Hale", "Victor Hale", "person", None),  # a given name, whatever it ends in
+    ("Anna Lindqvist", "Anna Lindqvist", "person", None),
+    ("the Harlow army", "Harlow army", "organization", "army"),  # the army is not Harlow
+    ("the Harlow government", "Harlow", "organization", "government"),
 ])
 def test_names_of_bodies_and_their_people(mention: str, name: str, kind: str,
                                                 role: str | None) -> None:

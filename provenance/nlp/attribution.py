@@ -102,7 +102,8 @@ _TRAILING_SAID = re.compile(
     + r")|(?P<verb2>" + _INVERTED + r")\s++"
     # At most four adverbials after the verb: an unbounded run of them ("to to to ...")
     # could be split in exponentially many ways before failing.
-    r"(?P<who2>[^,\"\s][^,\"]{0,69}?))(?P<rest>(?:\s+(?:on|in|late|early|last|this)\s+\w+|\s+\w+day"
+    r"(?P<who2>[^,\"\s][^,\"]{0,69}?))(?P<rest>(?:\s+on\s+(?:the\s+)?condition\s+of\s+anonymity"
+    r"|\s+(?:on|in|late|early|last|this)\s+\w+|\s+\w+day"
     r"|\s+in\s+an?\s+\w+(?:\s+\w+)?(?:\s+(?:on|in)\s+(?:its|his|her|their|the)\s+\w+)?"
     r"|\s+to\s+\w+(?:\s+\w+)?){0,4})"
     r"(?P<tail>,\s+[^\"]*?|,\s+\w+\s+\".*?)?\s*[.!]?$"
@@ -299,7 +300,8 @@ def _trailing_said(s: str) -> Attribution | None:
     citing = _CITING.match(tail)
     cites = _cited(citing.group("via")) if citing else ()
     return Attribution(kind, who, _inner(s, *m.span("content")), _told_via(m.group("verb")),
-                       anonymous=_asked_anonymity(raw) or any(map(_ANONYMOUS_VIA.search, cites)),
+                       anonymous=_asked_anonymity(f"{raw} {m.group('rest')}")
+                       or any(map(_ANONYMOUS_VIA.search, cites)),
                        verb=verb, cites=cites,
                        context=" ".join(filter(None, [m.group("rest"), tail if not more
                                                       else ""])).strip(", "),

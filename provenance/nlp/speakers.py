@@ -44,6 +44,9 @@ _PLACED_GROUP = re.compile(
     r"^(?:[a-z][\w'-]*\s+){0,3}?(?P<noun>[a-z][\w'-]*)\s+(?:in|at|from|with|for|of)\s+\S",
     re.IGNORECASE)
 _AGENT = re.compile(r"^[a-z]{3,}(?:ers|ists|ants|ents|ors|ians)$")
+# An occupation by its ending, before a full name ("Mediator Ingrid Aas", "Economist Ada
+# Berg"): endings no given name has, so "Victor Hale" or "Christian Holm" keep their names.
+_OCCUPATION = re.compile(r"^[a-z]{3,}(?:ator|utor|ist|yst|ician|eer)$(?<!qvist)(?<!quist)")
 _PARTICLES = frozenset("de da del della der di du la le van von bin al el dos das y".split())
 _ORG_WORDS = frozenset(
     "kremlin house ministry council office department agency commission committee party"
@@ -171,7 +174,8 @@ def _trailing_name(words: list[str]) -> tuple[str, list[str]]:
         low = clean.lower().rstrip(".")
         capital = clean[:1].isupper() and not clean.endswith("'s")
         body = bool(taken) and taken[0].lower() in _ORG_WORDS  # "Interior Ministry"
-        if capital and (low not in _ROLE_WORDS or body or not taken and low in _NAME_ENDINGS
+        role = low in _ROLE_WORDS or len(taken) >= 2 and _OCCUPATION.match(low) is not None
+        if capital and (not role or body or not taken and low in _NAME_ENDINGS
                         and _named_before(words, at)):
             taken.insert(0, clean)  # "Tarran Energy": a portfolio after a name ends it
         elif low in _PARTICLES and taken:
@@ -193,14 +197,21 @@ def _named_before(words: list[str], at: int) -> bool:
         and not before.endswith("'s")
 
 
+# Body nouns that add nothing to the name before them: the Kelm government is Kelm.
+_NAMED_BY_ITS_NAME = frozenset("government administration cabinet company corporation group"
+                               " of the".split())
+
+
 def _group_or_body(bare: str, mention: str) -> Speaker:
     """"the Interfax news agency" -> Interfax; "Japanese media" stays a group."""
     words = bare.split()
     caps = [w for w in words if w[:1].isupper() and not _ADJECTIVAL.search(w)]
     tail = [w.lower() for w in words if not w[:1].isupper()]
     if caps and tail and set(tail) <= _OUTLET_WORDS | _ORG_WORDS | {"of", "the"}:
-        name = " ".join(caps)
         kind = "outlet" if set(tail) & _OUTLET_WORDS else "organization"
+        # "the Kelm army" is not Kelm, but "the Kelm government" and "the Tarran company" are
+        name = " ".join(caps) if kind == "outlet" or set(tail) <= _NAMED_BY_ITS_NAME \
+            else bare
         return Speaker(name=name, kind=kind, role=" ".join(tail), mention=mention)
     name = _LOWER_POSSESSOR.sub("", bare)
     kind = "outlet" if set(tail) & {"media", "press", "newspaper", "newspapers"} else "group"
