@@ -430,6 +430,19 @@ def test_bodies_of_different_levels_are_different_sources() -> None:
     assert same_source(state, Source("transport department", "organization"))
 
 
+@pytest.mark.parametrize("named, kinds", [("Holm's foreign ministry", ["update"]),
+                                           ("Ostrava's foreign ministry", [])])
+def test_a_bare_body_is_the_body_another_article_names_if_its_article_names_the_owner(
+        named: str, kinds: list[str]) -> None:
+    full = frame(1, "40 of its soldiers had died since the fighting began.",
+                 speaker="Holm army", speaker_kind="organization", kind="indirect",
+                 published="2025-03-03")
+    bare, other = with_article_context([
+        frame(2, "The army raised its count of soldiers killed to 55.", article=2),
+        frame(3, f"{named} denied the reports.", article=2)])
+    assert verdict(full, bare)[1] == kinds
+
+
 def test_a_bare_body_is_read_as_the_one_its_article_names() -> None:
     body = frame(1, "The county water office denied that the wells were unsafe.",
                  speaker="county water office", speaker_kind="organization", kind="denial",
@@ -555,6 +568,11 @@ CONFLICT_CASES = [
      ("The carmaker will cut 1,100 jobs at the Pellan plant.", {"published": "2025-03-04"}),
      ("The carmaker cut 600 jobs at the Pellan plant in 1993.",
       {"outlet": "Evening Post", "published": "2025-03-04"}), []),
+    ("opposite hedges on one outcome, with other verbs",
+     ("The council is unlikely to approve new flood walls this year.",
+      {"speaker": "Ola Berg", "kind": "indirect"}),
+     ("New flood walls are likely to be built this year.",
+      {"speaker": "Ivo Tamm", "kind": "indirect", "outlet": "Evening Post"}), ["modality"]),
     ("a denial with a time before 'that', of two words",
      ("The hearing will be moved to Ostvik, a court clerk told Radio Holm.",
       {"speaker": "a court clerk", "speaker_kind": "anonymous", "kind": "indirect"}),

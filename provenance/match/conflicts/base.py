@@ -9,6 +9,8 @@ from provenance.match.config import MatchConfig
 from provenance.match.features import TermWeights
 from provenance.match.frames import ClaimFrame
 from provenance.match.pairs import Pair
+from provenance.match.sources import same_source
+from provenance.text import comparable
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,20 @@ def one_proposition(pair: Pair, threshold: float, object_terms: int = OBJECT_TER
     if a.predicate is None or a.predicate != b.predicate:
         return False
     return len((a.terms & b.terms) - {a.predicate}) >= object_terms
+
+
+def one_source(a: ClaimFrame, b: ClaimFrame) -> bool:
+    """Whether two claims have one source (:func:`same_source`), or one names a body by its
+    bare noun where the other names it in full: "the army" of an article that names Kelm
+    is the "Kelm army" another article quotes."""
+    return same_source(a.source, b.source) or _bare_body(a, b) or _bare_body(b, a)
+
+
+def _bare_body(bare: ClaimFrame, named: ClaimFrame) -> bool:
+    noun = comparable(bare.source.name).split()
+    full = comparable(named.source.name).split()
+    return len(noun) == 1 and bare.source.kind == "organization" and len(full) > 1 \
+        and full[-1] == noun[0] and set(full[:-1]) <= bare.context
 
 
 def who(c: ClaimFrame) -> str:

@@ -8,10 +8,9 @@ linked to a claim next to it still needs to be about that claim.
 from __future__ import annotations
 
 from provenance.domain import OWN_REPORTING
-from provenance.match.conflicts.base import Context, FoundConflict, quoted, who
+from provenance.match.conflicts.base import Context, FoundConflict, one_source, quoted, who
 from provenance.match.frames import ClaimFrame
 from provenance.match.pairs import Pair, same_year, target_chance
-from provenance.match.sources import same_source
 
 DENIED_TERMS = 3
 """Content words of what a denial denies that a claim stating it has, at the least (and
@@ -38,7 +37,7 @@ def _denies(denial: ClaimFrame, other: ClaimFrame, pair: Pair, context: Context)
     # years must agree. A source does not deny itself; but the body an outlet says did
     # something ("The army shelled the village") is its actor, and may deny it.
     if not same_year(denial, other) or (other.kind != OWN_REPORTING
-                                        and same_source(denial.source, other.source)):
+                                        and one_source(denial, other)):
         return False
     if denial.target is None:
         return denial.denies == other.id

@@ -7,15 +7,14 @@ damage, a peak, a result) across ``estimate_window_days``.
 
 from __future__ import annotations
 
-from provenance.match.conflicts.base import Context, FoundConflict, who
+from provenance.match.conflicts.base import Context, FoundConflict, one_source, who
 from provenance.match.conflicts.figures_at_odds import at_odds, describe
 from provenance.match.pairs import Pair, days_apart
-from provenance.match.sources import same_source
 
 
 def detect(pair: Pair, context: Context) -> FoundConflict | None:
     odds = at_odds(pair, context)
-    if odds is None or same_source(pair.a.source, pair.b.source):
+    if odds is None or one_source(pair.a, pair.b):
         return None
     apart = days_apart(pair.a, pair.b)
     window = 0 if odds.earlier.time == "point" else context.config.estimate_window_days

@@ -8,16 +8,22 @@ only after ...").
 
 from __future__ import annotations
 
-from provenance.match.conflicts.base import Context, FoundConflict, one_proposition, quoted, who
+from provenance.match.conflicts.base import (
+    Context,
+    FoundConflict,
+    one_proposition,
+    one_source,
+    quoted,
+    who,
+)
 from provenance.match.pairs import Pair
-from provenance.match.sources import same_source
 
 
 def detect(pair: Pair, context: Context) -> FoundConflict | None:
     a, b = pair.a, pair.b
     if a.negated == b.negated or a.stance or b.stance or a.modality != b.modality:
         return None
-    if same_source(a.source, b.source):
+    if one_source(a, b):
         return None
     if not pair.same_event or not one_proposition(pair, context.config.polarity_threshold):
         return None

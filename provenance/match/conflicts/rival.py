@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from provenance.domain import OWN_REPORTING
-from provenance.match.conflicts.base import Context, FoundConflict, who
+from provenance.match.conflicts.base import Context, FoundConflict, one_source, who
 from provenance.match.pairs import Pair
-from provenance.match.sources import same_source
 
 
 def detect(pair: Pair, context: Context) -> FoundConflict | None:
@@ -15,7 +14,7 @@ def detect(pair: Pair, context: Context) -> FoundConflict | None:
         return None
     if "own" in (a.source.kind, b.source.kind) or OWN_REPORTING in (a.kind, b.kind):
         return None
-    if same_source(a.source, b.source):
+    if one_source(a, b):
         return None
     shared = _common_suffix(a.text, b.text)
     if len(shared) < context.config.rival_shared * min(len(a.text), len(b.text)):

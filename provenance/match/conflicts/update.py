@@ -6,15 +6,14 @@ other the body itself. The pair is kept out of one corroboration group.
 
 from __future__ import annotations
 
-from provenance.match.conflicts.base import Context, FoundConflict, who
+from provenance.match.conflicts.base import Context, FoundConflict, one_source, who
 from provenance.match.conflicts.figures_at_odds import at_odds, describe
 from provenance.match.pairs import Pair
-from provenance.match.sources import same_source
 
 
 def detect(pair: Pair, context: Context) -> FoundConflict | None:
     odds = at_odds(pair, context)
-    if odds is None or not same_source(pair.a.source, pair.b.source):
+    if odds is None or not one_source(pair.a, pair.b):
         return None
     early, late = sorted((pair.a, pair.b), key=lambda c: (c.day or "", c.id))
     if early.day == late.day:
