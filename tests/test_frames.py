@@ -443,6 +443,16 @@ def test_a_bare_body_is_the_body_another_article_names_if_its_article_names_the_
     assert verdict(full, bare)[1] == kinds
 
 
+def test_the_speaker_a_claim_names_is_its_source_not_what_it_says() -> None:
+    own = frame(1, "The Holm coastguard put the number of boats lost at more than 40.",
+                speaker="Holm coastguard", speaker_kind="organization", kind="indirect")
+    restated = frame(2, "More than 40 boats have been lost since the storm began.",
+                     speaker="Holm coastguard", speaker_kind="organization", kind="indirect",
+                     outlet="Evening Post")
+    assert not {"coastguard", "holm"} & own.terms
+    assert verdict(own, restated) == (True, [])
+
+
 def test_a_bare_body_is_read_as_the_one_its_article_names() -> None:
     body = frame(1, "The county water office denied that the wells were unsafe.",
                  speaker="county water office", speaker_kind="organization", kind="denial",

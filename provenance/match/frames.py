@@ -33,7 +33,7 @@ from provenance.match.sources import Source, resolved_affiliation, source_of
 from provenance.nlp import lexicon as lx
 from provenance.text import comparable
 
-FRAME_VERSION = 25
+FRAME_VERSION = 26
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"
@@ -176,6 +176,7 @@ def build_frame(facts: ClaimFacts) -> ClaimFrame:
     """The frame of one claim."""
     text = facts.text
     terms, entities = normalise_terms(text)
+    terms -= _source_terms(facts)
     stance, target = _stance(facts)
     figures = figures_of(text, facts.quantities, facts.sentence)
     # "No one had died" gives deaths 0: its "no" is the figure, not a negated predicate.
@@ -194,6 +195,14 @@ def build_frame(facts: ClaimFacts) -> ClaimFrame:
         figures=figures, denies=facts.denies,
         told_on=facts.told_on, subject=named_subject(text),
         background_year=background_year(text, facts.published), comparable_text=comparable(text))
+
+
+def _source_terms(facts: ClaimFacts) -> frozenset[str]:
+    """The words of the speaker a claim names in its own text ("The defence ministry put the
+    losses at 900"): who says it is the frame's source, not part of what is said."""
+    if not facts.speaker or comparable(facts.speaker) not in comparable(facts.text):
+        return frozenset()
+    return normalise_terms(facts.speaker)[0]
 
 
 @lru_cache(maxsize=1)
