@@ -743,6 +743,18 @@ def test_ages_dates_and_ratios_are_no_counts(text: str) -> None:
     assert find_quantities(text) == []
 
 
+@pytest.mark.parametrize("text, value", [
+    ("Thirty of its sailors had been killed.", 30.0),
+    ("Twelve of the injured were children.", 12.0),
+    ("One of the victims was a child.", None),  # "one of" picks out one, counts nothing
+    ("Two of them said no.", None),
+])
+def test_a_number_in_words_counts_the_part_of_a_group_it_names(text: str,
+                                                                value: float | None) -> None:
+    found = find_quantities(text)
+    assert [q.value for q in found] == ([value] if value else [])
+
+
 # One case at least for every attribution rule (attribution.RULES), in sentences of our own,
 # and the rule each must be read by; where two rules could read a sentence, the case says
 # which one wins.

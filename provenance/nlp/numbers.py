@@ -149,10 +149,16 @@ def _from_match(m: re.Match[str], text: str) -> Quantity | None:
         return None  # four hundred nines are no figure, and no database stores infinity
     unit, value = _unit(m, value, text)
     if unit == "count" and raw.lower() in _WORD_NUMBERS and not _measure(m) \
-            and not _LEVEL_BEFORE.search(text, 0, m.start()):
-        return None  # "one of them" is no figure; "the toll rose to five" is
+            and not _LEVEL_BEFORE.search(text, 0, m.start()) \
+            and not (raw.lower() != "one" and _PARTITIVE.match(text, m.end("num"))):
+        return None  # "one of them" is no figure; "the toll rose to five" is, and so is
+        # "Thirty of its sailors"
     figure = m.string[m.start():m.start("measure")].strip()  # "about 200", not "... residents"
     return Quantity(figure, value, unit, _mod(m), None, None, _measure(m))
+
+
+# "Thirty of its sailors", "twelve of the injured": a part of a group the words name.
+_PARTITIVE = re.compile(r"\s+of\s+(?:its|their|his|her|our|the)\s+[a-z]+(?:s|ed)\b")
 
 
 def _unit(m: re.Match[str], value: float, text: str) -> tuple[str, float]:

@@ -1,14 +1,17 @@
 """Different sources, one measure of one subject, figures that cannot both hold.
 
 Counts that change from day to day ("point" measures: people evacuated, deaths so far) are
-compared only between claims about the same day; estimates of one event (the cost of the
-damage, a peak, a result) across ``estimate_window_days``.
+compared only between claims about the same day, or about the day before or after when
+one figure is ``rival_step`` times the other or more (a count does not grow that fast);
+estimates of one event (the cost of the damage, a peak, a result) across
+``estimate_window_days``.
 """
 
 from __future__ import annotations
 
 from provenance.match.conflicts.base import Context, FoundConflict, one_source, who
-from provenance.match.conflicts.figures_at_odds import at_odds, describe
+from provenance.match.conflicts.figures_at_odds import AtOdds, at_odds, describe
+from provenance.match.figures import Figure
 from provenance.match.pairs import Pair, days_apart
 
 
@@ -20,8 +23,20 @@ def detect(pair: Pair, context: Context) -> FoundConflict | None:
     window = 0 if odds.earlier.time == "point" else context.config.estimate_window_days
     if pair.same_article and not (pair.a.own_day and pair.b.own_day):
         window += 1  # one article sets its undated figure against a dated one of the eve
-    if apart is None or apart > window:
+    if apart is None or apart > window and not _rival_step(odds, apart, context):
         return None
     return FoundConflict(pair.a.id, pair.b.id, "numeric",
                          f"{describe(odds.earlier)} according to {who(pair.a)}, but "
                          f"{odds.later.text} according to {who(pair.b)}")
+
+
+def _rival_step(odds: AtOdds, apart: int, context: Context) -> bool:
+    """Whether counts a day apart are too far apart to be one count that grew."""
+    if odds.earlier.time != "point" or apart > 1:
+        return False
+    x, y = _magnitude(odds.earlier), _magnitude(odds.later)
+    return bool(x and y) and max(x, y) >= context.config.rival_step * min(x, y)
+
+
+def _magnitude(figure: Figure) -> float:
+    return figure.value or figure.low or figure.high or 0.0
