@@ -384,6 +384,9 @@ def test_she_never_goes_to_a_man_nor_he_to_a_woman() -> None:
     ("The dam leaked, two people with knowledge of the inspection told Radio Holm.", True),
     ("Two workers at the Holm depot said the brakes had failed.", True),
     ("An engineer, Ivo Tamm, said the brakes had failed.", False),
+    ("Three drivers said the brakes had failed.", True),  # counted, whatever they are
+    ("The brakes had failed, according to two miners who spoke to the Courier.", True),
+    ("Three Democrats said the brakes had failed.", False),  # a party's members, named
 ])
 def test_unnamed_people_counted_or_placed_are_anonymous(sentence: str,
                                                          anonymous: bool) -> None:
@@ -888,6 +891,10 @@ def test_both_or_one_of_them_is_the_group_just_quoted(reference: str) -> None:
     ("Anna Lindqvist", "Anna Lindqvist", "person", None),
     ("the Harlow army", "Harlow army", "organization", "army"),  # the army is not Harlow
     ("the Harlow government", "Harlow", "organization", "government"),
+    ("operator Dunmore Mining", "Dunmore Mining", "organization", "operator"),  # a business
+    ("a geologist at Holm University, Ada Berg", "Ada Berg", "person",
+     "geologist at Holm University"),
+    ("Ana Power", "Ana Power", "person", None),  # a given name and a surname
 ])
 def test_names_of_bodies_and_their_people(mention: str, name: str, kind: str,
                                                 role: str | None) -> None:

@@ -443,6 +443,11 @@ def test_a_bare_body_is_the_body_another_article_names_if_its_article_names_the_
     assert verdict(full, bare)[1] == kinds
 
 
+def test_a_number_in_words_is_its_digits_and_no_name() -> None:
+    terms, entities = normalise_terms("Fourteen miners remain trapped at the Holm colliery.")
+    assert "14" in terms and "fourteen" not in entities
+
+
 def test_the_speaker_a_claim_names_is_its_source_not_what_it_says() -> None:
     own = frame(1, "The Holm coastguard put the number of boats lost at more than 40.",
                 speaker="Holm coastguard", speaker_kind="organization", kind="indirect")
@@ -595,6 +600,17 @@ CONFLICT_CASES = [
      ("Forty-five sailors have been killed since the blockade began.",
       {"speaker": "Ostvik defence ministry", **ORG, "outlet": "Evening Post",
        "published": "2025-03-04"}), []),
+    ("rival counts of people trapped, in words",
+     ("Fourteen climbers were trapped on the north ridge, the rescue service said.",
+      {"speaker": "rescue service", **ORG}),
+     ("Seventeen climbers are still trapped on the north ridge, the guides' association said.",
+      {"speaker": "guides' association", **ORG, "outlet": "Evening Post"}), ["numeric"]),
+    ("a described body and its bare noun revise one count",
+     ("Seventeen climbers were still trapped on the north ridge, the guides' association said.",
+      {"speaker": "guides' association", **ORG, "published": "2025-03-03"}),
+     ("11 climbers were still trapped on the north ridge, the association said.",
+      {"speaker": "association", **ORG, "outlet": "Evening Post", "published": "2025-03-04"}),
+     ["update"]),
     ("a denial with a time before 'that', of two words",
      ("The hearing will be moved to Ostvik, a court clerk told Radio Holm.",
       {"speaker": "a court clerk", "speaker_kind": "anonymous", "kind": "indirect"}),

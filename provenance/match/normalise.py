@@ -10,6 +10,7 @@ from datetime import date
 from provenance.match import vocab
 from provenance.match.lemmas import lemma
 from provenance.nlp import lexicon as lx
+from provenance.nlp.numbers import NUMBER_WORDS, digits
 from provenance.nlp.speakers import parse_speaker
 from provenance.text import comparable
 
@@ -32,13 +33,13 @@ COMMON_NEWS_WORDS = frozenset(lemma(w) for w in (
     " other new last next earlier later since still already long well").split())
 
 # Capitalised words that name no one: days, months, and numbers opening a sentence.
-NOT_NAMES = frozenset(lx.WEEKDAYS + lx.MONTHS) | frozenset(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty"
-    " hundred hundreds thousand thousands million millions dozens first second third fourth"
+NOT_NAMES = frozenset(lx.WEEKDAYS + lx.MONTHS) | NUMBER_WORDS | frozenset(
+    "hundreds thousand thousands million millions dozens first second third fourth"
     " fifth last next".split())
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _NAME = re.compile(r"\b[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
 _WORD = re.compile(r"[\s\-/]+")
+_HYPHENATED = re.compile(r"\b[a-z]+-[a-z]+\b")  # "twenty-five" is one number
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|across|outside|around|from)\s+(?:the\s+)?"
     r"([A-Z][\w'-]+(?:\s+(?:and\s+)?[A-Z][\w'-]+)*)")
@@ -53,8 +54,8 @@ def normalise_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     entities, name_words = _names(text, low)
     synonyms = vocab.synonyms()
     terms = set()
-    for word in _WORD.split(low):
-        word = word.strip(".'").removesuffix("'s")
+    for word in _WORD.split(_HYPHENATED.sub(lambda m: digits(m.group()), low)):
+        word = digits(word.strip(".'").removesuffix("'s"))  # "fourteen" is "14"
         if not word or word in STOPWORDS or (word.isdigit() and len(word) == 4):
             continue
         if word in places:
@@ -116,10 +117,8 @@ _NOT_PERSON_HEADS = frozenset(
     " hall park stadium arena hotel tower building house palace court prison camp market mall"
     " store mountain mount valley island county province state city town village district"
     " agency board council office ministry department party union association company"
-    " corporation institute foundation committee commission army police motors steel"
-    " airlines airways energy bank group holdings industries mining oil gas foods systems"
-    " technologies pharma media telecom rail shipping chemicals electric power insurance"
-    " capital partners ventures labs works mills automotive electronics".split())
+    " corporation institute foundation committee commission army police".split()) \
+    | lx.BUSINESS_HEADS
 # Last words of the names of events, prizes and agreements: "Victory Day", "World War II",
 # "the World Cup" are no people, and "in World War II" names no place.
 _EVENT_HEADS = frozenset(

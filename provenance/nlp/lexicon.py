@@ -153,3 +153,9 @@ ANONYMITY_REQUEST = re.compile(
     r"|\bcondition\s+of\s+anonymity|\b(?:requested|sought|were\s+granted|was\s+granted)"
     r"\s+anonymity|\bnot\s+authori[sz]ed\s+to\s+(?:speak|talk|comment)", re.IGNORECASE)
 """What makes a named group's words anonymous: "officials, who asked not to be named"."""
+
+# Last words of businesses' names: "Castlerock Mining", "Tarran Energy" are no people.
+BUSINESS_HEADS = frozenset(
+    "motors steel airlines airways energy bank group holdings industries mining oil gas foods"
+    " systems technologies pharma media telecom rail shipping chemicals electric power"
+    " insurance capital partners ventures labs works mills automotive electronics".split())

@@ -69,9 +69,13 @@ _ANONYMOUS = re.compile(
     r"|officials? (?:who|familiar|speaking)|(?:an?|one|two|three|several) (?:\w+ )?officials?"
     r"|(?:an?|one|two|three|four|five|several|some) (?:\w+ )?(?:diplomats?|aides?|workers?"
     r"|witness(?:es)?|employees?|staff|residents?|engineers?|officers?|insiders?|members?"
-    r"|nurses?|doctors?|soldiers?|guards?|people|persons)(?! of (?:the )?[A-Z]))\b",
+    r"|nurses?|doctors?|soldiers?|guards?|people|persons)(?! of (?:the )?[A-Z])"
+    # "three miners", "several engineers": people counted, not named
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)\s+(?-i:[a-z]+s)$)\b",
     re.IGNORECASE,
 )
+# "three miners who spoke to the Chronicle": the clause says how they spoke, not who they are.
+_RELATIVE_CLAUSE = re.compile(r",?\s+who\s+(?!asked|requested|declined|refused|spoke on)\S.*$")
 _PLACING_WORDS = frozenset("at in of from for with near the".split())
 _ADJECTIVAL = re.compile(r"(?:ese|an|ish|ch|'s)$")  # Japanese, Russian, British, French
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
@@ -89,14 +93,18 @@ def parse_speakers(phrase: str) -> tuple[Speaker, ...]:
     """Every speaker in a subject phrase ("Both Trump and the Kremlin" -> two)."""
     parts = [re.sub(r"^both\s+", "", p, flags=re.IGNORECASE)
              for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", phrase.strip()) if p.strip()]
-    if len(parts) == 2 and parts[0].split()[-1].lower() in _ROLE_WORDS \
-            and parts[1][:1].isupper():
+    if len(parts) == 2 and parts[1][:1].isupper() and (
+            parts[0].split()[-1].lower() in _ROLE_WORDS or _DESCRIPTION.match(parts[0])):
         parts = [phrase]  # "the department's spokesman, Tomas Reyes": one person
     if len(parts) > 1 and all(_looks_like_name(p) for p in parts):
         found = [parse_speaker(p) for p in parts]
         return tuple(s for s in found if s is not None)
     one = parse_speaker(phrase)
     return (one,) if one else ()
+
+
+# "A geologist at Strathmore University, Moira Kerr": who the person after it is.
+_DESCRIPTION = re.compile(r"^(?:[Aa]n?|[Tt]he)\s+[a-z][\w-]*\s+(?:at|of|from|with|for)\s+\S")
 
 
 def _looks_like_name(part: str) -> bool:
@@ -122,7 +130,7 @@ _PLURAL_REFERENCE = re.compile(r"^(?:both|both of them|(?:one|two|three|some|sev
 def parse_speaker(phrase: str) -> Speaker | None:
     """Read one speaker mention; ``None`` when the phrase names nobody."""
     mention = _PARENTHETICAL.sub("", phrase).strip().strip(",").strip()
-    mention = _LEADING_CONJUNCTION.sub("", mention)
+    mention = _RELATIVE_CLAUSE.sub("", _LEADING_CONJUNCTION.sub("", mention))
     if not mention or len(mention) > MAX_MENTION_CHARS:
         return None
     lowered = mention.lower()
@@ -170,6 +178,8 @@ def _trailing_name(words: list[str]) -> tuple[str, list[str]]:
     """Split "Russia's Defense Minister Andrei Belousov" into name and role words."""
     taken: list[str] = []
     for at in range(len(words) - 1, -1, -1):
+        if taken and words[at].endswith(","):
+            break  # "a geologist at Strathmore University, Moira Kerr": the name is after
         clean = words[at].strip(",;:")
         low = clean.lower().rstrip(".")
         capital = clean[:1].isupper() and not clean.endswith("'s")
@@ -220,16 +230,24 @@ def _group_or_body(bare: str, mention: str) -> Speaker:
     return Speaker(name=name, kind=kind, mention=mention)
 
 
+_SURNAMES_TOO = frozenset("power mills steel banks".split())  # Samantha Power, David Steel
+
+
 def _kind_of(name: str, role: str | None, mention: str) -> str:
     low_words = set(comparable(name).split())
-    role_words = set((role or "").lower().split())
-    role_head = (role or "").lower().split()[-1:]
+    # "geologist at Strathmore University": what the role says is before where it works
+    own_role = re.split(r"\s+(?:at|of|for|with|from)\s+", (role or "").lower())[0]
+    role_words = set(own_role.split())
+    role_head = own_role.split()[-1:]
     if comparable(name) in KNOWN_OUTLETS or set(role_head) & _OUTLET_WORDS:
         return "outlet"
     if set(role_head) & _ROLE_WORDS and not low_words & _ORG_WORDS:
         return "person"  # "Kremlin aide Yuri Ushakov": the role's head is a person's
+    words = comparable(name).split()
+    business = set(words[-1:]) & (lx.BUSINESS_HEADS - _SURNAMES_TOO) \
+        and words[0] not in _gender_table()[1]
     if low_words & (_ORG_WORDS | _OUTLET_WORDS) or role_words & _ORG_WORDS \
-            or set(comparable(name).split()[-1:]) & _NAME_ENDINGS:
+            or set(words[-1:]) & _NAME_ENDINGS or business:  # not Ana Power, nor Ed Mills
         return "organization"
     if mention.lower().startswith("the ") and (len(name.split()) == 1 or role is None):
         return "organization"  # "the Kremlin", "The Valley Voice": people take no article

@@ -55,15 +55,17 @@ def one_proposition(pair: Pair, threshold: float, object_terms: int = OBJECT_TER
 def one_source(a: ClaimFrame, b: ClaimFrame) -> bool:
     """Whether two claims have one source (:func:`same_source`), or one names a body by its
     bare noun where the other names it in full: "the army" of an article that names Kelm
-    is the "Kelm army" another article quotes."""
+    is the "Kelm army" another article quotes, and "the union" is "the mineworkers' union"
+    (described, not named)."""
     return same_source(a.source, b.source) or _bare_body(a, b) or _bare_body(b, a)
 
 
 def _bare_body(bare: ClaimFrame, named: ClaimFrame) -> bool:
     noun = comparable(bare.source.name).split()
     full = comparable(named.source.name).split()
+    described = named.source.name.islower()
     return len(noun) == 1 and bare.source.kind == "organization" and len(full) > 1 \
-        and full[-1] == noun[0] and set(full[:-1]) <= bare.context
+        and full[-1] == noun[0] and (described or set(full[:-1]) <= bare.context)
 
 
 def who(c: ClaimFrame) -> str:
