@@ -443,6 +443,21 @@ def test_a_bare_body_is_the_body_another_article_names_if_its_article_names_the_
     assert verdict(full, bare)[1] == kinds
 
 
+@pytest.mark.parametrize("speaker, published, grouped", [
+    ("Holm Quarries", "2025-03-04", True),   # the same source's count, worded apart
+    ("Holm Quarries", "2025-03-07", False),  # days later, the count may be another one
+    ("quarry workers' union", "2025-03-04", False)])  # another source's count agreeing
+def test_one_sources_count_restated_in_other_words_is_one_claim(speaker: str, published: str,
+                                                                grouped: bool) -> None:
+    first = frame(1, "Twelve quarrymen were trapped underground after a tunnel gave way.",
+                  speaker="Holm Quarries", speaker_kind="organization", kind="indirect",
+                  published="2025-03-03")
+    again = frame(2, "The number of trapped workers stood at 12.", speaker=speaker,
+                  speaker_kind="organization", kind="indirect", published=published,
+                  outlet="Evening Post")
+    assert verdict(first, again) == (grouped, [])
+
+
 def test_a_number_in_words_is_its_digits_and_no_name() -> None:
     terms, entities = normalise_terms("Fourteen miners remain trapped at the Holm colliery.")
     assert "14" in terms and "fourteen" not in entities

@@ -17,6 +17,7 @@ from provenance.match.config import MatchConfig
 from provenance.match.features import Overlap, TermWeights, overlap, pair_features
 from provenance.match.figures import Figure, is_unnamed, unit_class
 from provenance.match.frames import ClaimFrame, Target, lone_modalities, opposite_modalities
+from provenance.match.sources import same_source
 from provenance.nlp.numbers import compatible
 from provenance.text import comparable
 
@@ -84,8 +85,22 @@ def target_chance(target: Target, other: ClaimFrame, weigh: TermWeights,
 
 
 def is_same(pair: Pair, config: MatchConfig) -> bool:
-    """Whether the pair corroborates: one proposition, stated alike, in two articles."""
-    return pair.chance >= config.same_threshold and may_be_same(pair)
+    """Whether the pair corroborates: one proposition, stated alike, in two articles, or
+    one source's count restated (:func:`restated_count`)."""
+    return (pair.chance >= config.same_threshold or restated_count(pair.a, pair.b)) \
+        and may_be_same(pair)
+
+
+def restated_count(a: ClaimFrame, b: ClaimFrame) -> bool:
+    """Whether two claims give one source's figure for one named measure, a day apart at
+    most: "Fourteen miners were trapped", the operator said; "The operator put the number
+    of trapped workers at 14". Worded apart, the frame says they are one claim."""
+    apart = days_apart(a, b)
+    return (apart is None or apart <= 1) and same_source(a.source, b.source) \
+        and a.source.kind != "own" and any(
+            fa.measure == fb.measure and not is_unnamed(fa.measure) and fa.value is not None
+            and fa.value == fb.value and fa.unit == fb.unit for fa in a.figures
+            for fb in b.figures)
 
 
 def may_be_same(pair: Pair) -> bool:
