@@ -39,7 +39,6 @@ NOT_NAMES = frozenset(lx.WEEKDAYS + lx.MONTHS) | NUMBER_WORDS | frozenset(
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _NAME = re.compile(r"\b[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
 _WORD = re.compile(r"[\s\-/]+")
-_HYPHENATED = re.compile(r"\b[a-z]+-[a-z]+\b")  # "twenty-five" is one number
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|across|outside|around|from)\s+(?:the\s+)?"
     r"([A-Z][\w'-]+(?:\s+(?:and\s+)?[A-Z][\w'-]+)*)")
@@ -54,7 +53,7 @@ def normalise_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     entities, name_words = _names(text, low)
     synonyms = vocab.synonyms()
     terms = set()
-    for word in _WORD.split(_HYPHENATED.sub(lambda m: digits(m.group()), low)):
+    for word in _WORD.split(low):
         word = digits(word.strip(".'").removesuffix("'s"))  # "fourteen" is "14"
         if not word or word in STOPWORDS or (word.isdigit() and len(word) == 4):
             continue

@@ -23,9 +23,9 @@ _WORD_NUMBERS = {
 }
 # "twenty-five", "thirty one": a ten and a unit, one number.
 _COMPOUND = (r"(?:" + "|".join(_TENS_WORDS) + r")[- ](?:" + "|".join(_UNITS_WORDS) + r")")
-NUMBER_WORDS = frozenset(_WORD_NUMBERS) | frozenset(
-    f"{ten}-{unit}" for ten in _TENS_WORDS for unit in _UNITS_WORDS)
-"""Numbers in words, "twenty-five" included: a capital opening a sentence makes no name."""
+NUMBER_WORDS = frozenset(_WORD_NUMBERS)
+"""Numbers in words ("twenty-five" is two of them once hyphens are spaces): a capital
+opening a sentence makes no name."""
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9,
            "m": 1e6, "k": 1e3}
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -194,8 +194,7 @@ def _vague(m: re.Match[str]) -> Quantity:
 
 
 def digits(word: str) -> str:
-    """A number in words as digits ("fourteen" -> "14", "twenty-five" -> "25"); any other
-    word as it is."""
+    """A number in words as digits ("fourteen" -> "14"); any other word as it is."""
     return str(int(_value(word))) if word.lower() in NUMBER_WORDS else word
 
 

@@ -230,11 +230,12 @@ def _group_or_body(bare: str, mention: str) -> Speaker:
     return Speaker(name=name, kind=kind, mention=mention)
 
 
-_SURNAMES_TOO = frozenset("power mills steel banks".split())  # Samantha Power, David Steel
+_SURNAMES_TOO = frozenset("power mills steel".split())  # Samantha Power, David Steel
 
 
 def _kind_of(name: str, role: str | None, mention: str) -> str:
-    low_words = set(comparable(name).split())
+    words = comparable(name).split()
+    low_words = set(words)
     # "geologist at Strathmore University": what the role says is before where it works
     own_role = re.split(r"\s+(?:at|of|for|with|from)\s+", (role or "").lower())[0]
     role_words = set(own_role.split())
@@ -243,7 +244,6 @@ def _kind_of(name: str, role: str | None, mention: str) -> str:
         return "outlet"
     if set(role_head) & _ROLE_WORDS and not low_words & _ORG_WORDS:
         return "person"  # "Kremlin aide Yuri Ushakov": the role's head is a person's
-    words = comparable(name).split()
     business = set(words[-1:]) & (lx.BUSINESS_HEADS - _SURNAMES_TOO) \
         and words[0] not in _gender_table()[1]
     if low_words & (_ORG_WORDS | _OUTLET_WORDS) or role_words & _ORG_WORDS \
