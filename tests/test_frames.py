@@ -449,13 +449,25 @@ def test_a_bare_body_is_the_body_another_article_names_if_its_article_names_the_
     ("quarry workers' union", "2025-03-04", False)])  # another source's count agreeing
 def test_one_sources_count_restated_in_other_words_is_one_claim(speaker: str, published: str,
                                                                 grouped: bool) -> None:
-    first = frame(1, "Twelve quarrymen were trapped underground after a tunnel gave way.",
+    first = frame(1, "Twelve quarrymen were trapped underground after a tunnel gave way at the "
+                     "Holm limestone quarry on Monday night.",
                   speaker="Holm Quarries", speaker_kind="organization", kind="indirect",
                   published="2025-03-03")
     again = frame(2, "The number of trapped workers stood at 12.", speaker=speaker,
                   speaker_kind="organization", kind="indirect", published=published,
                   outlet="Evening Post")
     assert verdict(first, again) == (grouped, [])
+    assert grouped_by_matching([first, again]) == ([{1, 2}] if grouped else [])
+
+
+def grouped_by_matching(claims: list[ClaimFrame]) -> list[set[int]]:
+    """The groups matching forms of ``claims`` among the background claims."""
+    frames = [frame(100 + i, t) for i, t in enumerate(BACKGROUND)] + claims
+    counts = key_counts(frames)
+    archive = Archive()
+    match_frames(frames, archive, term_weights(counts, len(frames)),
+                 lambda k: counts.get(k, 0), CONFIG)
+    return sorted(archive.groups.members.values(), key=min)
 
 
 def test_a_number_in_words_is_its_digits_and_no_name() -> None:

@@ -33,7 +33,8 @@ class MatchConfig:
     paraphrases grouped, no group joined through its loosest member."""
     link_veto: float = 0.2
     """Chance below which a member compared with a claim keeps it out of the group, as a
-    gate does (different people, days, figures, polarity). Higher lets fewer in."""
+    gate does (different people, days, figures, polarity), unless the frames make the two
+    one claim (one source's count restated). Higher lets fewer in."""
     score_floor: float = 0.1
     """Weighted share of content words below which a pair (sharing no predicate and no
     measure) is not scored: no labelled pair below it was the same claim."""

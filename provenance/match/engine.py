@@ -71,10 +71,12 @@ def match_frames(new: Iterable[ClaimFrame], archive: Archive, weigh: TermWeights
             outcome.pairs += 1
             found = detect(pair, context)
             outcome.conflicts += found
-            if found or not may_be_same(pair) or pair.chance < config.link_veto:
+            if found or not may_be_same(pair):
                 apart.add(other_id)
             elif is_same(pair, config):
                 same[other_id] = pair.chance
+            elif pair.chance < config.link_veto:
+                apart.add(other_id)
         archive.groups.add(frame.id, same, apart, article_of, config.link_share)
         archive.add(frame, keys)
     return outcome
