@@ -571,6 +571,23 @@ def test_a_pronoun_or_numeral_in_a_report_is_no_appeal(sentence: str) -> None:
     assert claims_of(sentence), "the sentence was dropped as an appeal"
 
 
+@pytest.mark.parametrize("sentence", [
+    "Tap water is likely to return to most homes by Friday, the mayor said.",
+    "Share prices fell 4 percent in early trading on Monday.",
+    "Support for the bypass has fallen to 38 percent, a poll found.",
+    "Help arrived in the village two days after the landslide.",
+    "Follow-up talks are planned for May.",
+])
+def test_a_report_opening_with_a_noun_an_appeal_verb_spells_is_no_appeal(sentence: str) -> None:
+    assert claims_of(sentence), "the sentence was dropped as an appeal"
+
+
+@pytest.mark.parametrize("sentence", ["Tap here to read the full story.", "Support us today.",
+                                      "Share this story with a friend.", "Please share."])
+def test_an_appeal_verb_speaking_to_the_reader_is_an_appeal(sentence: str) -> None:
+    assert not claims_of(f"The bridge reopened on Monday. {sentence}")[1:]
+
+
 def test_claim_offsets_point_into_the_raw_text() -> None:
     text = ("Intro line without end\n\nThe council\u00a0approved the \u201cgreen\u201d budget "
             "on Friday.")
@@ -794,6 +811,9 @@ RULE_CASES = [
     ("The pier would, the ministry said on Monday, stay closed until May.", "aside"),
     ("Closing the pier, the harbour master conceded, was a mistake.", "aside"),
     ("The pier is closed, the harbour master tells reporters.", "trailing_said"),
+    ("The pier is closed, the harbour's director, Ines Moura, said.", "trailing_said"),
+    ("The pier is closed, Ines Moura, the harbour's director, said on Monday.",
+     "trailing_said"),
     ("The pier has been closed since May, as the harbour master said.", "as_said"),
     ("The pier closed in May, as its owners had long said it would.", "as_said"),
     ("Harbour officials warned that the pier could close.", "reporting_verb"),
@@ -819,9 +839,18 @@ def test_every_rule_has_three_cases_and_there_are_cases_for_none() -> None:
     assert all(cases.count(name) >= 3 for name, _ in RULES) and cases.count("") >= 3
     claim = one("The pier is closed, the harbour master said.")
     assert claim.rule == "trailing_said"
-    claim = one("The pier is closed, the harbour master said.")
-    assert claim.rule == "trailing_said"
     assert one("The pier closed on Monday.").rule == ""
+
+
+@pytest.mark.parametrize("sentence", [
+    "Repairs will take a month, the port's chief engineer, Ines Moura, said.",
+    "Repairs will take a month, Ines Moura, the port's chief engineer, said.",
+    "Repairs will take a month, Ines Moura, 47, said on Tuesday.",
+])
+def test_a_trailing_speaker_with_an_apposition_closed_by_a_comma(sentence: str) -> None:
+    claim = one(sentence)
+    assert claim.speaker is not None and claim.speaker.name == "Ines Moura"
+    assert claim.text == "Repairs will take a month"
 
 
 def test_a_trailing_speaker_looks_past_a_passive_verb_in_the_content() -> None:
@@ -1078,6 +1107,19 @@ def test_a_fronted_time_is_not_the_subject_of_a_participle() -> None:
                       "order, saying her plan to fix the deck was credible.")
     assert ("Her plan to fix the deck was credible.", "several harbour groups") in [
         (c.text, c.speaker.name if c.speaker else None) for c in found]
+
+
+@pytest.mark.parametrize("sentence, claim", [
+    ("The ferry ran onto a sandbank off Holm on Sunday afternoon, stranding 200 passengers "
+     "on board for six hours.", "The ferry stranded 200 passengers on board for six hours."),
+    ("A freight train left the tracks near the station late on Friday night, blocking the "
+     "main line to the coast.", "A freight train blocked the main line to the coast."),
+    ("The council hosted the regatta on May 9, marking a century of sailing on the lake.",
+     "The regatta marked a century of sailing on the lake."),
+])
+def test_a_participle_after_a_place_or_time_is_the_subjects_deed(sentence: str,
+                                                                 claim: str) -> None:
+    assert claim in [c.text for c in claims_of(sentence)]
 
 
 def test_an_aside_with_then() -> None:

@@ -95,7 +95,9 @@ _ASIDE = re.compile(
 )
 _TRAILING_SAID = re.compile(
     r"^(?P<content>(?=.{12})(?:[^\"]|\"[^\"]*\")+?)(?:,|(?<=,\"))\s++"
-    r"(?:(?P<who>[^,\"\s][^,\"]{0,69}?)\s++(?P<verb>"
+    # The speaker, or a name and its apposition closed by a comma ("the board's chair,
+    # Ana Ruiz, said"; "Ana Ruiz, the board's chair, said").
+    r"(?:(?P<who>[^,\"\s][^,\"]{0,69}?(?:,\s+[^,\"\s][^,\"]{0,59}?,)?)\s++(?P<verb>"
     r"(?:" + "|".join(sorted(lx.ADDRESSEE_VERBS)) + r")\s+"
     r"(?:(?:the\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}|\w+)|"
     + "|".join(sorted(lx.TRAILING_VERBS - lx.ADDRESSEE_VERBS, key=len, reverse=True))

@@ -77,9 +77,10 @@ _REDUCED_PASSIVE = re.compile(
     r"(?P<pp>[a-z]{3,}ed)\s+by\s+")
 _AS_WELL_AS = re.compile(r",\s+as\s+well\s+as\s+(?P<g>[a-z]+ing)\s+")
 _TEMPORAL_TAIL = re.compile(
-    r"(?:\s+(?:on|in|at|by|every|each|this|last|next|late|early)\s+(?:the\s+)?(?:"
+    r"(?:\s+(?:(?:late|early)\s+)?(?:on|in|at|by|every|each|this|last|next|late|early)\s+(?:the\s+)?(?:"
     + "|".join(w.capitalize() for w in lx.WEEKDAYS + lx.MONTHS)
-    + r"|\d{4}|morning|evening|night|week|month|year|day)(?:\s+\d{1,2})?(?:,\s*\d{4})?)+\s*$")
+    + r"|\d{4}|morning|afternoon|evening|night|week|month|year|day)(?:\s+\d{1,2})?(?:,\s*\d{4})?"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)+\s*$")
 _PLACE_IDIOM = re.compile(r"\b(?:takes?|took|taken|taking)\s+place\s*$")
 _SUBJECT_STARTS = frozenset("the a an his her its their our this these those he she they we it i"
                             .split())
@@ -370,6 +371,31 @@ def _antecedent(s: str, a: int, comma: int) -> str:
     return phrase[:1].upper() + phrase[1:] if phrase else "It"
 
 
+def _clause_subject(clause: str) -> str | None:
+    """The words before a clause's first finite verb, irregular ones included ("The ferry"
+    of "The ferry ran aground"), when they open with a capital and are few."""
+    verb = _FINITE_WORD.search(clause)
+    words = clause[:verb.start()].split() if verb else []
+    return " ".join(words) if 0 < len(words) <= 6 and words[0][:1].isupper() else None
+
+
+_PREPOSITIONS = _BOUNDARY_WORDS - lx.AUXILIARIES | frozenset(
+    "onto off past beside upon beneath below above underneath alongside up down".split())
+
+
+def _ends_in_adjunct(clause: str) -> bool:
+    """Whether the clause ends in a noun phrase a preposition other than "of" governs ("...
+    overturned on the bridge"), not one a verb takes ("... hosted the parade")."""
+    words = clause.split()
+    for i in range(len(words) - 1, max(len(words) - 9, 0) - 1, -1):
+        word = words[i]
+        if word.islower() and word in _PREPOSITIONS:
+            return word != "of" and i < len(words) - 1
+        if _verbish(word) or word.endswith(","):
+            return False
+    return False
+
+
 def _proper(phrase: str) -> bool:
     first = phrase.split(" ", 1)[0]
     return first[:1].isupper() and first.lower() not in _SUBJECT_STARTS
@@ -482,11 +508,13 @@ def _hanging_piece(s: str, m: re.Match[str], a: int, b: int, subject: str | None
                      origin="hanging")
     if len(rest.split()) < 4:
         return None  # "..., contradicting the company": a comment, not a claim of its own
-    # The phrase describes the nearest noun phrase ("the parade on May 9, marking ..."),
-    # or the subject when the clause ends in an idiom ("X takes place ..., celebrating").
+    # The phrase describes the nearest noun phrase when a verb takes it ("hosted the parade
+    # on May 9, marking ..."), else the subject: after an idiom ("X takes place ...,
+    # celebrating") or a place or path ("The tanker overturned on the bridge, spilling").
     before = _TEMPORAL_TAIL.sub("", s[a:m.start()])
-    doer = subject if _PLACE_IDIOM.search(before) and subject else \
-        _antecedent(before, 0, len(before))
+    opener = subject or _clause_subject(before)
+    doer = opener if opener and (_PLACE_IDIOM.search(before) or _ends_in_adjunct(before)) \
+        else _antecedent(before, 0, len(before))
     return Piece(_tidy(f"{doer} {lx.past_tense(gerund)} {rest}"), m.start("g"), b,
                  origin="hanging")
 

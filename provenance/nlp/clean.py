@@ -211,8 +211,11 @@ def _appeal_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """An opening imperative, and the site's own vocabulary (``appeals.toml``)."""
     raw = resources.files("provenance.nlp").joinpath("appeals.toml").read_text("utf-8")
     spec = tomllib.loads(raw)["appeals"]
-    verbs = "|".join(re.escape(w) for w in spec["imperatives"])
-    return (re.compile(rf"^(?:please\s+)?(?:{verbs})\b", re.IGNORECASE),
+    verbs, nouns, objects = ("|".join(re.escape(w) for w in spec[key] if key != "imperatives"
+                                      or w not in spec["nouns_too"])
+                             for key in ("imperatives", "nouns_too", "imperative_objects"))
+    return (re.compile(rf"^(?:please\s+)?(?:(?:{verbs})\b|(?:{nouns})"
+                       rf"(?:\s*(?:[.!:,]|$)|\s+(?:{objects})\b))", re.IGNORECASE),
             re.compile(rf"\b(?:{'|'.join(spec['site'])})\b", re.IGNORECASE))
 
 
