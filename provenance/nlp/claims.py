@@ -371,12 +371,18 @@ def _antecedent(s: str, a: int, comma: int) -> str:
     return phrase[:1].upper() + phrase[1:] if phrase else "It"
 
 
+_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+
+
 def _clause_subject(clause: str) -> str | None:
     """The words before a clause's first finite verb, irregular ones included ("The ferry"
-    of "The ferry ran aground"), when they open with a capital and are few."""
+    of "The ferry ran aground"), when they open with a capital or a determiner and are
+    few."""
     verb = _FINITE_WORD.search(clause)
     words = clause[:verb.start()].split() if verb else []
-    return " ".join(words) if 0 < len(words) <= 6 and words[0][:1].isupper() else None
+    if not 0 < len(words) <= 6 or not (words[0][:1].isupper() or words[0] in _DETERMINERS):
+        return None
+    return " ".join(words)[:1].upper() + " ".join(words)[1:]
 
 
 _PREPOSITIONS = _BOUNDARY_WORDS - lx.AUXILIARIES | frozenset(
@@ -512,9 +518,13 @@ def _hanging_piece(s: str, m: re.Match[str], a: int, b: int, subject: str | None
     # on May 9, marking ..."), else the subject: after an idiom ("X takes place ...,
     # celebrating") or a place or path ("The tanker overturned on the bridge, spilling").
     before = _TEMPORAL_TAIL.sub("", s[a:m.start()])
-    opener = subject or _clause_subject(before)
-    doer = opener if opener and (_PLACE_IDIOM.search(before) or _ends_in_adjunct(before)) \
-        else _antecedent(before, 0, len(before))
+    opener = subject_of(before) or _clause_subject(before)  # whoever speaks, the clause's own
+    if _PLACE_IDIOM.search(before) and subject:
+        doer = subject
+    elif opener and _ends_in_adjunct(before):
+        doer = opener
+    else:
+        doer = _antecedent(before, 0, len(before))
     return Piece(_tidy(f"{doer} {lx.past_tense(gerund)} {rest}"), m.start("g"), b,
                  origin="hanging")
 

@@ -219,6 +219,10 @@ def _appeal_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"\b(?:{'|'.join(spec['site'])})\b", re.IGNORECASE))
 
 
+_PARTS = re.compile(r"[:;]\s+|\s+[-\u2013\u2014]\s+")
+"""What separates the parts of a sentence that may each open with an imperative."""
+
+
 def _appeal(sentence: str, outlet: str | None) -> float:
     """How much a sentence addresses the reader rather than reports (0 = not at all)."""
     bare = _INTERVIEWER.sub(" ", _QUOTED.sub(" ", sentence))
@@ -228,8 +232,8 @@ def _appeal(sentence: str, outlet: str | None) -> float:
     if score and has_cue(bare) and attribute(bare).kind != OWN_REPORTING:
         return 0.0  # "..., a conviction that you are with them, Clarke said": his "you"
     imperatives, site = _appeal_patterns()
-    if imperatives.match(bare.strip()):
-        score += 2.0
+    if any(imperatives.match(part.strip()) for part in _PARTS.split(bare)):
+        score += 2.0  # "Support local journalism: become a member today"
     if site.search(bare):
         score += 1.0
     if outlet and outlet.lower() in bare.lower():

@@ -56,6 +56,15 @@ IRREGULAR_PAST = {
     "bringing": "brought", "leaving": "left", "seeing": "saw", "having": "had", "being": "was",
     "writing": "wrote", "speaking": "spoke", "meeting": "met", "holding": "held",
     "keeping": "kept", "sending": "sent", "putting": "put", "setting": "set", "paying": "paid",
+    "winning": "won", "cutting": "cut", "running": "ran", "hitting": "hit", "driving": "drove",
+    "sinking": "sank", "beating": "beat", "losing": "lost", "leading": "led", "spending": "spent",
+    "building": "built", "selling": "sold", "buying": "bought", "shutting": "shut",
+    "striking": "struck", "throwing": "threw", "drawing": "drew", "breaking": "broke",
+    "falling": "fell", "rising": "rose", "getting": "got", "becoming": "became",
+    "coming": "came", "going": "went", "knowing": "knew", "growing": "grew",
+    "sweeping": "swept", "shooting": "shot", "feeling": "felt", "finding": "found",
+    "standing": "stood", "bearing": "bore", "tearing": "tore", "wearing": "wore",
+    "forgetting": "forgot", "sitting": "sat", "spreading": "spread", "stealing": "stole",
 }
 # Past forms that do not end in -ed, so that "said 200 people died" reads as a clause.
 IRREGULAR_PAST_FORMS = frozenset(
