@@ -247,6 +247,14 @@ def test_figures_agree_whichever_claim_comes_first(a: str, b: str) -> None:
     ("The fire at the plant had killed five workers.", "deaths", "count"),  # no firing
     ("About 85 percent of train drivers stayed away from work.", "share:driver", "%"),
     ("Sixty percent of its trains were cancelled.", "share:train", "%"),
+    ("Some 2,400 flats in the old town are without running water.", "without_water", "count"),
+    ("The utility cut the water supply to 900 farms as a precaution.", "without_water",
+     "count"),
+    ("The storm left 5,000 homes without power.", "without_power", "count"),
+    ("Nearly 40,000 gallons of crude oil leaked from the pipeline.", "spilled", "m3"),
+    ("The coastguard put the spill at 120 tonnes of oil.", None, "kg"),  # a spill by weight
+    ("The number of stalls at the market has risen to 140.", "count:stall", "count"),
+    ("The grain store sent 900 sacks as a gift.", "count:sack", "count"),
 ])
 def test_figures_take_the_measure_and_unit_their_words_give(text: str, measure: str | None,
                                                             unit: str) -> None:
@@ -259,11 +267,28 @@ def test_figures_take_the_measure_and_unit_their_words_give(text: str, measure: 
 def test_lemmas_undo_inflection_and_keep_derivations_apart() -> None:
     assert lemma("released") == lemma("releasing") == lemma("release")
     assert lemma("died") == lemma("dies") == lemma("die")
+    assert lemma("cancelled") == lemma("canceled") == lemma("cancel")  # British and US
     assert lemma("announcement") == lemma("announced")
     assert lemma("unlikely") != lemma("likely")
     made, _ = normalise_terms("The minister made the announcement on Monday.")
     said, _ = normalise_terms("The minister announced it on Monday.")
     assert made & said - {lemma("minister")}
+
+
+@pytest.mark.parametrize("phrasal, word", [
+    ("The bus tipped over on the ring road.", "The bus overturned on the ring road."),
+    ("The ferry capsized off the north cape.", "The ferry overturned off the north cape."),
+    ("The league called off Saturday's final.", "The league cancelled Saturday's final."),
+    ("The owners shut down the smelter in May.", "The owners closed the smelter in May."),
+    ("The bishop stepped down last week.", "The bishop resigned last week."),
+])
+def test_a_phrasal_verb_reads_as_the_word_it_stands_for(phrasal: str, word: str) -> None:
+    assert normalise_terms(phrasal) == normalise_terms(word)
+
+
+def test_a_verb_and_a_particle_apart_are_no_phrasal_verb() -> None:
+    terms, _ = normalise_terms("The lorry tipped its gravel over the verge.")
+    assert lemma("overturn") not in terms
 
 
 @pytest.mark.parametrize("text, predicate", [

@@ -111,7 +111,8 @@ def figures_of(text: str, quantities: tuple[Quantity, ...],
         measure = _nearest(low, clause, at, at + len(q.text), unit_class(q.unit)) \
             if at >= 0 else None
         if measure is None:
-            measure = _unnamed_measure(q, low[at + len(q.text):] if at >= 0 else "")
+            measure = _unnamed_measure(q, low[at + len(q.text):] if at >= 0 else "",
+                                       low[max(0, at - CUE_REACH):at] if at >= 0 else "")
         if measure is not None:
             places, scope = _scope(text, at)
             out.append(Figure(measure.name, q.unit, q.value, q.low, q.high, q.modifier, q.text,
@@ -131,12 +132,21 @@ _SHARE_OF = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|all|an?|those|t
                        r"([a-z][a-z'-]*)(?:\s+([a-z][a-z'-]*))?")
 
 
-def _unnamed_measure(q: Quantity, after: str) -> _Measure | None:
-    """A count's noun ("count:ship"), or what a percentage is a share of ("85 percent of
-    train drivers stayed away" -> "share:driver"), for a figure no cue names."""
+# "the number of households ...", "the tally of arrests ..." before a bare count.
+_NUMBER_OF = re.compile(r"\b(?:number|tally|total|count)\s+of\s+(?:the\s+)?([a-z][a-z'-]*)"
+                        r"[^,;.]{0,60}$")
+
+
+def _unnamed_measure(q: Quantity, after: str, before: str = "") -> _Measure | None:
+    """A count's noun ("count:ship", "the number of homes ... rose to 40": "count:home"), or
+    what a percentage is a share of ("85 percent of train drivers stayed away" ->
+    "share:driver"), for a figure no cue names."""
     if q.unit == "count" and q.measure and len(q.measure) > 2:
         noun = lemma(q.measure.split()[-1])
         return _Measure(f"count:{noun}", "count", "point", None, frozenset())
+    counted = _NUMBER_OF.search(before) if q.unit == "count" and not q.measure else None
+    if counted:  # "The number of households without water has risen to 15,000"
+        return _Measure(f"count:{lemma(counted.group(1))}", "count", "point", None, frozenset())
     m = _SHARE_OF.match(after) if q.unit == "%" else None
     if m is None:
         return None

@@ -53,7 +53,7 @@ def normalise_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     entities, name_words = _names(text, low)
     synonyms = vocab.synonyms()
     terms = set()
-    for word in _WORD.split(low):
+    for word in _folded_phrasal_verbs(_WORD.split(low)):
         word = digits(word.strip(".'").removesuffix("'s"))  # "fourteen" is "14"
         if not word or word in STOPWORDS or (word.isdigit() and len(word) == 4):
             continue
@@ -62,6 +62,19 @@ def normalise_terms(text: str) -> tuple[frozenset[str], frozenset[str]]:
         elif word not in name_words:
             terms.add(synonyms.get(word) or synonyms.get(lemma(word)) or lemma(word))
     return frozenset(terms), frozenset(entities - {""})
+
+
+def _folded_phrasal_verbs(words: list[str]) -> list[str]:
+    """``words`` with each phrasal verb ("tipped over") as the one word it stands for."""
+    phrasal = vocab.phrasal_verbs()
+    out: list[str] = []
+    for word in words:
+        folded = phrasal.get((lemma(out[-1]), word)) if out else None
+        if folded:
+            out[-1] = folded
+        else:
+            out.append(word)
+    return out
 
 
 def _names(text: str, low: str) -> tuple[set[str], set[str]]:

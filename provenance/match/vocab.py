@@ -48,6 +48,14 @@ def synonyms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def phrasal_verbs() -> dict[tuple[str, str], str]:
+    """(verb lemma, particle) -> the word the phrasal verb stands for."""
+    return {(lemma(verb), particle): word for phrase, word
+            in _read("synonyms.toml").get("phrasal", {}).items()
+            for verb, particle in [phrase.split()]}
+
+
+@lru_cache(maxsize=1)
 def cues() -> dict[str, Any]:
     return _read("cues.toml")
 

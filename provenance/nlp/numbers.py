@@ -67,7 +67,7 @@ _CURRENCY_UNITS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "J
                    "dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB",
                    "roubles": "RUB", "yuan": "CNY"}
 _STOP = frozenset("had has have was were is are will would could to in on at by for and the a an"
-                  .split())
+                  " as after before from with without over since across near or".split())
 # What makes a bare number word a figure: "rose to five", "bringing the toll to four".
 _LEVEL_BEFORE = re.compile(
     r"\b(?:(?:rose|risen|rises|climbed|jumped|fell|dropped|increased|decreased|grew)\s+to"
