@@ -3,8 +3,8 @@
 The seeds' gold and its scorer live in ../shared/eval (beside the clone in CI); the
 held-out sets are the team's own: tests/data/heldout, and fourteen stories (election,
 tariff, outbreak, protest, wildfire, earnings, trial, flight, summit, breach, storm,
-strike, ceasefire, mine), each written before the fixes it led to and scored first as an
-unseen story. All are scored the same way.
+strike, ceasefire, mine, spill), each written before the fixes it led to and scored first
+as an unseen story. All are scored the same way.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ CORPUS_FLOORS = {
                   "conflict_precision": 0.9},
     "matching": {"group_recall": 1.0, "group_precision": 1.0, "conflict_precision": 1.0,
                  "chain_accuracy": 0.0},
-    "election": {"group_recall": 0.85, "group_precision": 1.0, "conflict_precision": 1.0},
+    "election": {"group_recall": 1.0, "group_precision": 1.0, "conflict_precision": 1.0},
     "tariff": {"group_recall": 1.0, "group_precision": 1.0, "conflict_precision": 1.0},
     "outbreak": {"group_recall": 1.0, "group_precision": 1.0, "conflict_precision": 1.0},
     "protest": {"group_recall": 1.0, "group_precision": 1.0, "conflict_recall": 0.8,
@@ -61,8 +61,10 @@ CORPUS_FLOORS = {
                "conflict_precision": 1.0},
     "ceasefire": {"group_recall": 1.0, "group_precision": 1.0, "conflict_precision": 1.0},
     # Scored blind at groups 0.25 and conflicts 0.12; what is left is in docs/matching.md.
-    "mine": {"group_recall": 0.25, "group_precision": 1.0,
+    "mine": {"group_recall": 0.75, "group_precision": 1.0,
              "conflict_recall": 0.5, "conflict_precision": 0.65},
+    # Scored blind at groups 0.20 and conflicts 0.50 (docs/matching.md).
+    "spill": {"group_recall": 1.0, "group_precision": 1.0, "conflict_precision": 1.0},
 }
 CEILINGS = {"boilerplate_leaks": 0, "false_attributions": 2, "different_event_merges": 0,
             "wire_false": 0}
@@ -117,9 +119,10 @@ def metrics(scorer: ModuleType, folder: Path, gold: Path, tmp_path: Path,
     ("strike", DATA / "strike", DATA / "strike" / "strike.gold.yaml", None),
     ("ceasefire", DATA / "ceasefire", DATA / "ceasefire" / "ceasefire.gold.yaml", None),
     ("mine", DATA / "mine", DATA / "mine" / "mine.gold.yaml", None),
+    ("spill", DATA / "spill", DATA / "spill" / "spill.gold.yaml", None),
 ], ids=["seeds", "heldout", "matching", "story-dev", "election", "tariff", "outbreak",
         "protest", "wildfire", "earnings", "trial", "flight", "summit", "breach", "storm",
-        "strike", "ceasefire", "mine"])
+        "strike", "ceasefire", "mine", "spill"])
 def test_quality_floors(scorer: ModuleType, corpus: str, folder: Path, gold: Path,
                         taxonomy: Path | None, tmp_path: Path) -> None:
     if not gold.exists():
