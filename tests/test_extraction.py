@@ -764,6 +764,18 @@ def test_ages_dates_and_ratios_are_no_counts(text: str) -> None:
     assert find_quantities(text) == []
 
 
+@pytest.mark.parametrize("text, figure, low, high", [
+    ("Only a few hundred fish had died.", "a few hundred", 200.0, 999.0),
+    ("Several thousand people marched on Sunday.", "Several thousand", 2e3, 99_999.0),
+    ("Officials said a couple of hundred cars were towed.", "a couple of hundred", 200.0,
+     999.0),
+])
+def test_a_few_hundred_is_a_vague_figure_not_one_hundred(text: str, figure: str, low: float,
+                                                          high: float) -> None:
+    [found] = find_quantities(text)
+    assert (found.text, found.value, found.low, found.high) == (figure, None, low, high)
+
+
 @pytest.mark.parametrize("text, value", [
     ("Thirty of its sailors had been killed.", 30.0),
     ("Twelve of the injured were children.", 12.0),

@@ -61,7 +61,7 @@ _VAGUE_PATTERN = re.compile(
     re.IGNORECASE,
 )
 _ANY_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_WORD_NUMBERS) + r"|dozens|hundreds|thousands"
-                         r"|millions|billions|scores|few|" + "|".join(_ORDINALS) + r")\b",
+                         r"|millions|billions|scores|few|several|" + "|".join(_ORDINALS) + r")\b",
                          re.IGNORECASE)
 _CURRENCY_UNITS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB",
                    "dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB",
@@ -105,7 +105,7 @@ def find_quantities(text: str) -> list[Quantity]:
              if not any(a < m.end("num" if m.group("num") else 0) and m.start() < b
                         for (a, b), _ in clocks)
              and (q := _from_match(m, text)) is not None]
-    found += [_vague(m) for m in _VAGUE_PATTERN.finditer(text)]
+    found += [_vague(m) for p in (_VAGUE_PATTERN, _FEW_PATTERN) for m in p.finditer(text)]
     found += [q for _, q in clocks]
     found += [Quantity(m.group(0), float(_ORDINALS[m.group("ord").lower()]), "count", None,
                        None, None, m.group("noun").lower()) for m in _ORDINAL_COUNT.finditer(text)]
@@ -135,6 +135,8 @@ def _from_match(m: re.Match[str], text: str) -> Quantity | None:
         return None
     if raw.lower() == "one" and re.search(r"\b[Nn]o[ -]$", text[:m.start("num")]):
         return None  # "no one" is nought (_NONE), not one
+    if _FEW_BEFORE.search(text, 0, m.start("num")):
+        return None  # "a few hundred": read by _FEW_PATTERN
     after = text[m.end("num"):m.end("num") + 3]
     if _YEAR.match(raw) and not m.group("pct") and not m.group("cur"):
         return None
@@ -178,9 +180,17 @@ def _unit(m: re.Match[str], value: float, text: str) -> tuple[str, float]:
     return _CURRENCY_UNITS.get(m.group("cur") or word, "count"), value
 
 
+# "a few hundred fish", "several thousand people": as vague as "hundreds of", not 100.
+_FEW_PATTERN = re.compile(
+    r"\b(?:[Aa]\s+few|[Ss]everal|[Aa]\s+couple\s+of)\s+(?P<word>hundred|thousand|million|billion)"
+    r"\s+(?:of\s+)?(?P<measure>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")
+_FEW_BEFORE = re.compile(r"\b(?:a\s+few|several|a\s+couple\s+of)\s+$", re.IGNORECASE)
+
+
 def _vague(m: re.Match[str]) -> Quantity:
-    low, high = _VAGUE[m.group("word").lower()]
-    scale = m.group("scale")
+    word = m.group("word").lower()
+    low, high = _VAGUE[word if word in _VAGUE else word + "s"]
+    scale = m.groupdict().get("scale")
     words = m.group("measure").lower().split()
     unit = "count"
     if scale:
@@ -189,7 +199,8 @@ def _vague(m: re.Match[str]) -> Quantity:
     if words[0] in _CURRENCY_UNITS:
         unit = _CURRENCY_UNITS[words[0]]
         words = words[1:]
-    return Quantity(m.group(0), None, unit, "approximately", float(low), float(high),
+    text = m.group(0) if word in _VAGUE else m.string[m.start():m.end("word")]  # "a few hundred"
+    return Quantity(text, None, unit, "approximately", float(low), float(high),
                     clean_measure(words))
 
 
