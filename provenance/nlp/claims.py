@@ -371,18 +371,16 @@ def _antecedent(s: str, a: int, comma: int) -> str:
     return phrase[:1].upper() + phrase[1:] if phrase else "It"
 
 
-_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
-
-
 def _clause_subject(clause: str) -> str | None:
     """The words before a clause's first finite verb, irregular ones included ("The ferry"
-    of "The ferry ran aground"), when they open with a capital or a determiner and are
-    few."""
+    of "The ferry ran aground"), when they open with a capital, a determiner or a pronoun
+    and are few."""
     verb = _FINITE_WORD.search(clause)
     words = clause[:verb.start()].split() if verb else []
-    if not 0 < len(words) <= 6 or not (words[0][:1].isupper() or words[0] in _DETERMINERS):
+    if not 0 < len(words) <= 6 or not (words[0][:1].isupper() or words[0] in _SUBJECT_STARTS):
         return None
-    return " ".join(words)[:1].upper() + " ".join(words)[1:]
+    phrase = " ".join(words)
+    return phrase[:1].upper() + phrase[1:]
 
 
 _PREPOSITIONS = _BOUNDARY_WORDS - lx.AUXILIARIES | frozenset(
@@ -393,10 +391,9 @@ def _ends_in_adjunct(clause: str) -> bool:
     """Whether the clause ends in a noun phrase a preposition other than "of" governs ("...
     overturned on the bridge"), not one a verb takes ("... hosted the parade")."""
     words = clause.split()
-    for i in range(len(words) - 1, max(len(words) - 9, 0) - 1, -1):
-        word = words[i]
+    for back, word in enumerate(reversed(words[-9:])):
         if word.islower() and word in _PREPOSITIONS:
-            return word != "of" and i < len(words) - 1
+            return word != "of" and back > 0
         if _verbish(word) or word.endswith(","):
             return False
     return False

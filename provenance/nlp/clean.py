@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -211,12 +212,16 @@ def _appeal_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """An opening imperative, and the site's own vocabulary (``appeals.toml``)."""
     raw = resources.files("provenance.nlp").joinpath("appeals.toml").read_text("utf-8")
     spec = tomllib.loads(raw)["appeals"]
-    verbs, nouns, objects = ("|".join(re.escape(w) for w in spec[key] if key != "imperatives"
-                                      or w not in spec["nouns_too"])
-                             for key in ("imperatives", "nouns_too", "imperative_objects"))
+    nouns_too = spec["nouns_too"]
+    verbs = _alternation(w for w in spec["imperatives"] if w not in nouns_too)
+    nouns, objects = _alternation(nouns_too), _alternation(spec["imperative_objects"])
     return (re.compile(rf"^(?:please\s+)?(?:(?:{verbs})\b|(?:{nouns})"
                        rf"(?:\s*(?:[.!:,]|$)|\s+(?:{objects})\b))", re.IGNORECASE),
             re.compile(rf"\b(?:{'|'.join(spec['site'])})\b", re.IGNORECASE))
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(map(re.escape, words))
 
 
 _PARTS = re.compile(r"[:;]\s+|\s+[-\u2013\u2014]\s+")

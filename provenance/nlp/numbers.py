@@ -181,10 +181,10 @@ def _unit(m: re.Match[str], value: float, text: str) -> tuple[str, float]:
 
 
 # "a few hundred fish", "several thousand people": as vague as "hundreds of", not 100.
-_FEW_PATTERN = re.compile(
-    r"\b(?:[Aa]\s+few|[Ss]everal|[Aa]\s+couple\s+of)\s+(?P<word>hundred|thousand|million|billion)"
-    r"\s+(?:of\s+)?(?P<measure>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")
-_FEW_BEFORE = re.compile(r"\b(?:a\s+few|several|a\s+couple\s+of)\s+$", re.IGNORECASE)
+_FEW = r"\b(?i:a\s+few|several|a\s+couple\s+of)\s+"
+_FEW_PATTERN = re.compile(_FEW + r"(?P<word>hundred|thousand|million|billion)"
+                          r"\s+(?:of\s+)?(?P<measure>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})")
+_FEW_BEFORE = re.compile(_FEW + "$")
 
 
 def _vague(m: re.Match[str]) -> Quantity:
