@@ -9,10 +9,11 @@ from datetime import date
 
 import pytest
 
+from provenance.match.candidates import KeyIndex, blocking_keys
 from provenance.match.cluster import Groups
 from provenance.match.config import default_config
 from provenance.match.conflicts import Context, detect
-from provenance.match.engine import Archive, match_frames
+from provenance.match.engine import Archive, blocked_partners, match_frames
 from provenance.match.frames import ClaimFacts, ClaimFrame, build_frame, with_article_context
 from provenance.match.lemmas import lemma
 from provenance.match.normalise import named_subject, normalise_terms, story_names
@@ -336,6 +337,19 @@ def test_matching_in_two_runs_gives_what_one_run_gives() -> None:
                 sorted((c.a, c.b) for c in found))
 
     assert run([frames]) == run([frames[:2], frames[2:4], frames[4:]])
+
+
+def test_blocking_finds_what_new_claims_meet_and_not_what_they_cannot() -> None:
+    stored = [frame(1, "The regional parliament approved a new water treaty on Monday."),
+              frame(2, "Five workers died in the fire at the plant, the fire service said."),
+              frame(3, "A storm closed the ferry port at Kessel for two days.")]
+    new = [frame(4, "Lawmakers approved the new water treaty in the regional parliament."),
+           frame(5, "Seven people died in the fire at the plant, the union said.")]
+    counts = key_counts(stored + new)
+    index = KeyIndex()
+    for f in stored:
+        index.add(f.id, blocking_keys(f))
+    assert blocked_partners(new, index, lambda k: counts.get(k, 0), CONFIG) == {1, 2}
 
 
 @pytest.mark.parametrize("text, values", [

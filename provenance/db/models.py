@@ -6,6 +6,7 @@ from datetime import date, datetime, timezone
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -298,6 +299,19 @@ class ClaimFrameRow(Base):
     )
     version: Mapped[int] = mapped_column(Integer)
     frame: Mapped[dict[str, object]] = mapped_column(JSON)
+
+
+class ClaimKey(Base):
+    """A blocking key a matched claim holds, as a 64-bit hash (``match.keystore``): a match
+    run looks up the earlier claims sharing its new claims' keys here, and reads only those."""
+
+    __tablename__ = "claim_keys"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(
+        ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class MatchKey(Base):

@@ -11,7 +11,7 @@ finds exactly the pairs matching the whole archive again finds.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from provenance.match.config import MatchConfig
 from provenance.match.frames import ClaimFrame
@@ -36,8 +36,11 @@ def _weight(key: str) -> int:
 class KeyIndex:
     """Which claims hold each key, in id order."""
 
-    def __init__(self) -> None:
+    def __init__(self, holders: Mapping[str, list[int]] | None = None) -> None:
+        """An index holding ``holders`` (key -> the claims holding it, in id order)."""
         self._holders: dict[str, list[int]] = defaultdict(list)
+        for key, claims in (holders or {}).items():
+            self._holders[key] = list(claims)
 
     def add(self, claim_id: int, keys: Iterable[str]) -> None:
         for key in keys:

@@ -23,10 +23,26 @@ class Archive:
     frames: dict[int, ClaimFrame] = field(default_factory=dict)
     index: KeyIndex = field(default_factory=KeyIndex)
     groups: Groups = field(default_factory=lambda: Groups({}, 0))
+    article_of: dict[int, int] = field(default_factory=dict)
+    """The article of every claim in ``frames`` and in ``groups``."""
 
     def add(self, frame: ClaimFrame, keys: frozenset[str] | None = None) -> None:
         self.frames[frame.id] = frame
+        self.article_of[frame.id] = frame.article_id
         self.index.add(frame.id, blocking_keys(frame) if keys is None else keys)
+
+
+def blocked_partners(new: Iterable[ClaimFrame], index: KeyIndex,
+                     frequency: Callable[[str], int], config: MatchConfig) -> set[int]:
+    """Every claim of ``index`` that blocking finds for one of ``new`` (filling ``index``
+    with them as :func:`match_frames` does): what a match run must read beside its new
+    claims, with their groups."""
+    found: set[int] = set()
+    for frame in sorted(new, key=lambda f: f.id):
+        keys = blocking_keys(frame)
+        found.update(index.partners(keys, frequency, config))
+        index.add(frame.id, keys)
+    return found
 
 
 def _partners(frame: ClaimFrame, keys: frozenset[str], archive: Archive,
@@ -56,7 +72,7 @@ def match_frames(new: Iterable[ClaimFrame], archive: Archive, weigh: TermWeights
     """Match ``new`` claims (ids above every claim in ``archive``) one by one, adding them to
     ``archive``; ``archive.groups.changed`` says which groups changed."""
     context = Context(weigh, config)
-    article_of = {i: f.article_id for i, f in archive.frames.items()}
+    article_of = archive.article_of
     outcome = Outcome()
     for frame in sorted(new, key=lambda f: f.id):
         article_of[frame.id] = frame.article_id

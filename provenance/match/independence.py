@@ -46,8 +46,7 @@ def independence(articles: Sequence[ArticleFacts]) -> tuple[int, list[list[objec
     links: list[list[object]] = []
     for i, a in enumerate(ordered):
         for j in range(i + 1, len(ordered)):
-            reason = _same_source(a, ordered[j])
-            if reason and root(i) != root(j):
+            if root(i) != root(j) and (reason := _same_source(a, ordered[j])):
                 parent[root(j)] = root(i)
                 links.append([a.id, ordered[j].id, reason])
     return len({root(i) for i in range(len(ordered))}), links
@@ -59,6 +58,6 @@ def _same_source(a: ArticleFacts, b: ArticleFacts) -> str | None:
         return f"both carry {', '.join(shared)} copy"
     if a.outlet is not None and a.outlet == b.outlet:
         return f"both are {a.outlet}"
-    if fuzz.ratio(a.opening, b.opening) >= COPY_MIN:
+    if fuzz.ratio(a.opening, b.opening, score_cutoff=COPY_MIN):
         return "one is a near-copy of the other"
     return None

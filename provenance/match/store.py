@@ -1,10 +1,12 @@
 """Matching against the database: frames in, groups, conflicts and independence out.
 
 Each run builds the frames of claims that have none, then matches the claims not matched
-yet against the stored ones. The term weights are a snapshot of the archive, taken again
-(and everything matched again) when the archive has grown ``snapshot_growth`` times, when
-frames change version, or when claims arrive out of id order; between snapshots a run
-gives exactly what ``prov match --rebuild`` gives.
+yet against the stored ones. It reads only what they can meet: the earlier claims that
+share their blocking keys (``claim_keys``), those claims' groups, and the snapshot counts
+of the keys and words involved. The term weights are a snapshot of the archive, taken
+again (and everything matched again) when the archive has grown ``snapshot_growth`` times,
+when frames change version, or when claims arrive out of id order; between snapshots a
+run gives exactly what ``prov match --rebuild`` gives.
 """
 
 from __future__ import annotations
@@ -19,11 +21,11 @@ from sqlalchemy.orm import Session
 from provenance.db import models as m
 from provenance.db.engine import id_chunks
 from provenance.domain import Quantity
-from provenance.match.candidates import blocking_keys
+from provenance.match.candidates import KeyIndex, blocking_keys
 from provenance.match.cluster import Groups
 from provenance.match.config import MatchConfig, default_config
 from provenance.match.conflicts import FoundConflict
-from provenance.match.engine import Archive, match_frames
+from provenance.match.engine import Archive, blocked_partners, match_frames
 from provenance.match.features import TermWeights
 from provenance.match.frames import (
     FRAME_VERSION,
@@ -35,6 +37,7 @@ from provenance.match.frames import (
     with_article_context,
 )
 from provenance.match.independence import ArticleFacts, independence, opening_of
+from provenance.match.keystore import forget_keys, has_keys, latest_holders, write_keys
 from provenance.match.sources import affiliation
 from provenance.match.timeline import Timeline, timelines
 from provenance.nlp.wire import dateline_town
@@ -48,27 +51,128 @@ def update_matches(session: Session, rebuild: bool = False,
     """Match claims not matched yet (all of them with ``rebuild``) into groups and conflicts."""
     config = config or default_config()
     reframed = _build_missing_frames(session)
-    frames = _load_frames(session)
     state = session.get(m.MatchState, 1)
-    unmatched = set(session.scalars(select(m.Claim.id).where(m.Claim.matched.is_(False))))
+    unmatched = list(session.scalars(select(m.Claim.id).where(m.Claim.matched.is_(False))
+                                     .order_by(m.Claim.id)))
     if not unmatched and not rebuild and not reframed:
         return
-    matched_max = max((i for i in frames if i not in unmatched), default=0)
-    full = (rebuild or reframed or state is None or state.frame_version != FRAME_VERSION
-            or len(frames) > config.snapshot_growth * state.snapshot_claims
-            or any(i < matched_max for i in unmatched))
-    if full or state is None:
-        state = _take_snapshot(session, frames, state)
+    if rebuild or reframed or state is None or _must_match_all(session, state, unmatched,
+                                                               config):
+        new = _load_frames(session)
+        state, counts = _take_snapshot(session, new, state)
         _forget_matches(session)
-        unmatched = set(frames)
-    frequency = _snapshot(session)
-    weigh = term_weights(frequency, state.snapshot_claims)
-    archive = _archive(session, frames, unmatched)
-    outcome = match_frames((frames[i] for i in sorted(unmatched)), archive, weigh,
-                           lambda key: frequency.get(key, 0), config)
+        frequency: Mapping[str, int] = counts
+        weigh = term_weights(counts, state.snapshot_claims)
+        archive = Archive(groups=Groups({}, _NEW_GROUP_KEYS))
+    else:
+        new = _load_frames(session, unmatched)
+        stored = _StoredCounts(session)
+        archive = _stored_archive(session, new, stored, config)
+        stored.fetch(f"w:{w}" for f in [*archive.frames.values(), *new.values()]
+                     for w in _words(f))
+        frequency, weigh = stored, TermWeights(stored.words(), state.snapshot_claims)
+    outcome = match_frames(new.values(), archive, weigh, lambda key: frequency.get(key, 0),
+                           config)
+    write_keys(session, {i: blocking_keys(f) for i, f in new.items()})
     _write_groups(session, archive.groups)
     _write_conflicts(session, outcome.conflicts)
-    _mark_matched(session, sorted(unmatched))
+    _mark_matched(session, sorted(new))
+
+
+def _must_match_all(session: Session, state: m.MatchState, unmatched: list[int],
+                    config: MatchConfig) -> bool:
+    """Whether this run matches the whole archive again: frames of another version, an
+    archive grown ``snapshot_growth`` times since the snapshot, claims that arrived below
+    matched ones, or matched claims whose keys are not stored (an archive from before
+    ``claim_keys``)."""
+    if state.frame_version != FRAME_VERSION:
+        return True
+    framed = session.scalar(select(func.count()).select_from(m.ClaimFrameRow)) or 0
+    if framed > config.snapshot_growth * state.snapshot_claims:
+        return True
+    matched_max = session.scalar(select(func.max(m.Claim.id)).where(m.Claim.matched.is_(True)))
+    return matched_max is not None and (unmatched[0] < matched_max or not has_keys(session))
+
+
+def _words(frame: ClaimFrame) -> frozenset[str]:
+    """What term weights are asked of for one frame: its terms, entities and what it denies."""
+    return frame.terms | frame.entities | (frame.target.terms if frame.target else frozenset())
+
+
+class _StoredCounts(Mapping[str, int]):
+    """The snapshot's counts (``match_keys``), read from the database when asked for, or in
+    a few statements by :meth:`fetch`. :meth:`words` gives a word's count by the word
+    alone, as :class:`TermWeights` asks for it."""
+
+    def __init__(self, session: Session, prefix: str = "",
+                 known: dict[str, int] | None = None) -> None:
+        self._session, self._prefix = session, prefix
+        self._known: dict[str, int] = {} if known is None else known
+
+    def fetch(self, keys: Iterable[str]) -> None:
+        missing = sorted({k for k in keys if k not in self._known})
+        for start in range(0, len(missing), _ROWS_PER_INSERT):
+            chunk = missing[start:start + _ROWS_PER_INSERT]
+            self._known.update(dict.fromkeys(chunk, 0))
+            self._known.update(self._session.execute(
+                select(m.MatchKey.key, m.MatchKey.claims).where(m.MatchKey.key.in_(chunk))
+            ).all())
+
+    def words(self) -> _StoredCounts:
+        return _StoredCounts(self._session, "w:", self._known)
+
+    def __getitem__(self, key: str) -> int:
+        full = self._prefix + key
+        if full not in self._known:
+            self.fetch([full])
+        if not self._known[full]:
+            raise KeyError(key)
+        return self._known[full]
+
+    def __iter__(self) -> Iterator[str]:
+        return (k[len(self._prefix):] for k, n in self._known.items()
+                if n and k.startswith(self._prefix))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def _stored_archive(session: Session, new: dict[int, ClaimFrame], counts: _StoredCounts,
+                    config: MatchConfig) -> Archive:
+    """What matching ``new`` claims reads of the archive: the earlier claims blocking finds
+    for them (through ``claim_keys``), the groups of those, the first members of each group
+    (``max_group_members``) and the claims the new ones deny."""
+    keys = set().union(*map(blocking_keys, new.values()))
+    counts.fetch(keys)
+    holders = latest_holders(session, keys, config.max_block)
+    found = blocked_partners(new.values(), KeyIndex(holders), lambda k: counts.get(k, 0),
+                             config) - new.keys()
+    groups = _groups_of(session, found)
+    wanted = found | {c for members in groups.values()
+                      for c in sorted(members)[:config.max_group_members]} \
+        | {f.denies for f in new.values() if f.denies is not None and f.denies not in new}
+    frames = _load_frames(session, wanted)
+    article_of = {f.id: f.article_id for f in frames.values()}
+    for chunk in id_chunks(set().union(*groups.values()) - article_of.keys()):
+        article_of.update(session.execute(select(m.Claim.id, m.Claim.article_id)
+                                          .where(m.Claim.id.in_(chunk))).all())
+    return Archive(frames=frames, index=KeyIndex(holders), article_of=article_of,
+                   groups=Groups(groups, _NEW_GROUP_KEYS))
+
+
+def _groups_of(session: Session, claims: set[int]) -> dict[int, set[int]]:
+    """Every member of the groups of ``claims``."""
+    group_ids: set[int] = set()
+    for chunk in id_chunks(claims):
+        group_ids.update(session.scalars(select(m.GroupMember.group_id)
+                                         .where(m.GroupMember.claim_id.in_(chunk))))
+    groups: dict[int, set[int]] = defaultdict(set)
+    for chunk in id_chunks(group_ids):
+        for group_id, claim_id in session.execute(
+                select(m.GroupMember.group_id, m.GroupMember.claim_id)
+                .where(m.GroupMember.group_id.in_(chunk))):
+            groups[group_id].add(claim_id)
+    return groups
 
 
 def stored_frames(session: Session) -> dict[int, ClaimFrame]:
@@ -208,7 +312,7 @@ def term_weights(counts: Mapping[str, int], claims: int) -> TermWeights:
 
 
 def _take_snapshot(session: Session, frames: dict[int, ClaimFrame],
-                   state: m.MatchState | None) -> m.MatchState:
+                   state: m.MatchState | None) -> tuple[m.MatchState, Counter[str]]:
     """Count, over every frame, the claims holding each blocking key and each word."""
     counts = key_counts(frames.values())
     session.execute(delete(m.MatchKey))
@@ -220,30 +324,15 @@ def _take_snapshot(session: Session, frames: dict[int, ClaimFrame],
         session.add(state)
     state.snapshot_claims, state.frame_version = len(frames), FRAME_VERSION
     session.flush()
-    return state
-
-
-def _snapshot(session: Session) -> dict[str, int]:
-    return dict(session.execute(select(m.MatchKey.key, m.MatchKey.claims)).all())
+    return state, counts
 
 
 def _forget_matches(session: Session) -> None:
     session.execute(delete(m.Conflict))
     session.execute(delete(m.Group))
+    forget_keys(session)
     session.execute(update(m.Claim).values(matched=False))
     session.flush()
-
-
-def _archive(session: Session, frames: dict[int, ClaimFrame], unmatched: set[int]) -> Archive:
-    """The matched claims, indexed in id order, and their groups."""
-    groups: dict[int, set[int]] = defaultdict(set)
-    for claim_id, group_id in session.execute(select(m.GroupMember.claim_id,
-                                                     m.GroupMember.group_id)):
-        groups[group_id].add(claim_id)
-    archive = Archive(groups=Groups(groups, _NEW_GROUP_KEYS))
-    for claim_id in sorted(set(frames) - unmatched):
-        archive.add(frames[claim_id])
-    return archive
 
 
 def _write_groups(session: Session, groups: Groups) -> None:
@@ -281,14 +370,23 @@ def _count_independence(session: Session, groups: list[m.Group]) -> None:
 
 
 def _write_conflicts(session: Session, found: list[FoundConflict]) -> None:
-    existing = {(c.claim_a_id, c.claim_b_id, c.kind) for c in session.scalars(select(m.Conflict))}
+    """Store what a run found, leaving out conflicts already stored (every one found
+    involves a claim of the run, so only theirs are read)."""
+    involved = {c.a for c in found} | {c.b for c in found}
+    existing: set[tuple[int, int, str]] = set()
+    for chunk in id_chunks(involved):
+        for a, b, kind in session.execute(
+                select(m.Conflict.claim_a_id, m.Conflict.claim_b_id, m.Conflict.kind)
+                .where(m.Conflict.claim_a_id.in_(chunk) | m.Conflict.claim_b_id.in_(chunk))):
+            existing |= {(a, b, kind), (b, a, kind)}
+    rows = []
     for c in found:
-        key = (c.a, c.b, c.kind)
-        if key in existing or (c.b, c.a, c.kind) in existing:
-            continue
-        existing.add(key)
-        session.add(m.Conflict(claim_a_id=c.a, claim_b_id=c.b, kind=c.kind, reason=c.reason))
-    session.flush()
+        if (c.a, c.b, c.kind) not in existing:
+            existing |= {(c.a, c.b, c.kind), (c.b, c.a, c.kind)}
+            rows.append({"claim_a_id": c.a, "claim_b_id": c.b, "kind": c.kind,
+                         "reason": c.reason})
+    for start in range(0, len(rows), _ROWS_PER_INSERT):
+        session.execute(insert(m.Conflict), rows[start:start + _ROWS_PER_INSERT])
 
 
 def _mark_matched(session: Session, ids: list[int]) -> None:
