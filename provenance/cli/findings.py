@@ -74,9 +74,9 @@ def groups(
 GROUPS = Listing(
     columns=[Column("group", "group", right=True), Column("sources", "independent_sources",
                                                           right=True),
-             Column("id", "id", right=True), Column("outlet", "outlet", wrap=1),
-             Column("published", "published"), Column("speaker", "speaker", wrap=1),
-             Column("claim", "text", wrap=4)],
+             Column("id", "id", right=True), Column("outlet", "outlet", wrap=True),
+             Column("published", "published"), Column("speaker", "speaker", wrap=True),
+             Column("claim", "text", wrap=True)],
     csv_fields=["group", "independent_sources", "id", "article_id", "outlet", "published",
                 "title", "url", "speaker", "kind", "text", "sentence"],
     noun="grouped claim", empty="no groups match")
@@ -119,8 +119,8 @@ def conflicts(
 CONFLICTS = Listing(
     columns=[Column("conflict", "conflict", right=True), Column("kind", "kind"),
              Column("side", "side"), Column("id", "id", right=True),
-             Column("source", "source", wrap=1), Column("claim, and its sentence", "said",
-                                                        wrap=3)],
+             Column("source", "source", wrap=True), Column("claim, and its sentence", "said",
+                                                        wrap=True)],
     csv_fields=["id", "kind", "reason", "a_id", "a_outlet", "a_published", "a_speaker",
                 "a_text", "a_sentence", "b_id", "b_outlet", "b_published", "b_speaker",
                 "b_text", "b_sentence"],
@@ -191,8 +191,8 @@ def timeline(
 
 TIMELINE = Listing(
     columns=[Column("measure", "measure"), Column("day", "day"), Column("figure", "figure"),
-             Column("source", "source", wrap=1), Column("outlet", "outlet"),
-             Column("claim", "claim_id", right=True), Column("marks", "marks", wrap=1)],
+             Column("source", "source", wrap=True), Column("outlet", "outlet"),
+             Column("claim", "claim_id", right=True), Column("marks", "marks", wrap=True)],
     csv_fields=["measure", "day", "figure", "source", "outlet", "claim_id", "revises",
                 "disputes"],
     noun="figure", empty="no figures changed over time or were disputed")

@@ -11,12 +11,9 @@ from enum import Enum
 from typing import Any
 
 import typer
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from provenance.cli.common import plural
+from provenance.cli.table import Layout, table
 from provenance.escape import csv_cell, json_text, terminal
 
 FALLBACK_WIDTH = 100
@@ -36,13 +33,13 @@ def format_option() -> Any:
 
 @dataclass(frozen=True)
 class Column:
-    """One table column: its header and the row key it shows. Columns with a ``wrap`` share
-    the width left over in proportion to it and wrap their text; the others keep to their
-    content."""
+    """One table column: its header and the row key it shows. Columns that ``wrap`` share
+    the width the others leave, the widest narrowed first, and wrap their text; the others
+    keep to their content."""
 
     header: str
     key: str
-    wrap: int = 0
+    wrap: bool = False
     right: bool = False
 
 
@@ -83,18 +80,9 @@ def csv_text(rows: list[dict[str, Any]], fields: Sequence[str]) -> str:
 
 
 def table_text(rows: list[dict[str, Any]], columns: Sequence[Column]) -> str:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=False)
-    for col in columns:
-        table.add_column(col.header, overflow="fold", ratio=col.wrap or None,
-                         no_wrap=not col.wrap, justify="right" if col.right else "left")
-    for row in rows:
-        if row.get("_section"):
-            table.add_section()
-        table.add_row(*(Text(terminal(_flat(row.get(col.key)) or "")) for col in columns))
-    out = io.StringIO()
-    Console(file=out, width=terminal_width(), color_system=None, force_terminal=False,
-            soft_wrap=False).print(table)
-    return "".join(line.rstrip() + "\n" for line in out.getvalue().splitlines())
+    layouts = [Layout(col.header, col.wrap, col.right) for col in columns]
+    cells = [[terminal(_flat(row.get(col.key))) for col in columns] for row in rows]
+    return table(layouts, cells, [bool(row.get("_section")) for row in rows], terminal_width())
 
 
 def terminal_width() -> int:

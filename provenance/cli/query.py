@@ -50,9 +50,9 @@ def claims(
 
 
 CLAIMS = Listing(
-    columns=[Column("id", "id", right=True), Column("outlet", "outlet", wrap=1),
-             Column("published", "published"), Column("speaker", "speaker", wrap=1),
-             Column("kind", "kind"), Column("claim", "text", wrap=4)],
+    columns=[Column("id", "id", right=True), Column("outlet", "outlet", wrap=True),
+             Column("published", "published"), Column("speaker", "speaker", wrap=True),
+             Column("kind", "kind"), Column("claim", "text", wrap=True)],
     csv_fields=["id", "article_id", "outlet", "published", "title", "url", "speaker", "kind",
                 "via", "anonymous", "topics", "event_date", "text", "sentence"],
     noun="claim", empty="no claims match")
@@ -74,8 +74,8 @@ def sources(
 
 SOURCES = Listing(
     columns=[Column("claims", "claims", right=True), Column("name", "name"),
-             Column("kind", "kind"), Column("roles", "roles", wrap=1),
-             Column("also named", "aliases", wrap=1)],
+             Column("kind", "kind"), Column("roles", "roles", wrap=True),
+             Column("also named", "aliases", wrap=True)],
     csv_fields=["name", "kind", "claims", "roles", "aliases"],
     noun="speaker", empty="no speakers yet (prov ingest PATH first)")
 

@@ -55,8 +55,8 @@ def reviews(
 REVIEWS = Listing(
     columns=[Column("review", "id", right=True), Column("claim", "claim_id", right=True),
              Column("date", "reviewed_on"), Column("rating", "rating"),
-             Column("reviewer", "reviewer"), Column("claim text", "claim_text", wrap=2),
-             Column("note", "note", wrap=1)],
+             Column("reviewer", "reviewer"), Column("claim text", "claim_text", wrap=True),
+             Column("note", "note", wrap=True)],
     csv_fields=["id", "claim_id", "article_id", "reviewed_on", "rating", "rating_value",
                 "best_rating", "worst_rating", "reviewer", "note", "claim_text"],
     noun="review", empty="no reviews yet (prov review CLAIM_ID --rating TEXT)")
