@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +16,10 @@ from sqlalchemy.engine import Engine
 
 from provenance.db.engine import open_database, unit_of_work
 from provenance.db.models import ClaimKey
+from provenance.jobs import ingest_paths
 from provenance.match.candidates import blocking_keys
-from provenance.match.store import stored_frames
+from provenance.match.config import default_config
+from provenance.match.store import stored_frames, update_matches
 from tests.test_reliability import DATA, _matches, exported, invoke
 
 
@@ -107,3 +110,14 @@ def test_an_archive_without_stored_keys_is_matched_again_once(sqlite_url: str,
     matched = _matches(exported(sqlite_url))
     assert invoke(sqlite_url, "match", "--rebuild")[0] == 0
     assert _matches(exported(sqlite_url)) == matched
+
+
+def test_matching_in_small_batches_gives_what_one_batch_gives(sqlite_url: str) -> None:
+    engine = open_database(sqlite_url)
+    ingest_paths(engine, [DATA / "spill", DATA / "election"], match=False)
+    with unit_of_work(engine) as session:
+        update_matches(session, config=replace(default_config(), match_batch=5))
+    batched = _matches(exported(sqlite_url))
+    assert invoke(sqlite_url, "match", "--rebuild")[0] == 0
+    assert _matches(exported(sqlite_url)) == batched
+    assert batched[0] and batched[1]

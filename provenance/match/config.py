@@ -58,6 +58,10 @@ class MatchConfig:
     max_partners: int = 15
     """At most this many candidates per claim, those sharing the most keys (30: 1 % more of
     ECB+'s coreferent pairs for a third more pairs scored; docs/matching.md)."""
+    match_batch: int = 20000
+    """How many claims a run matches at a time. What a run holds in memory grows with it
+    (the batch's frames and those of the earlier claims they meet), not with the archive;
+    the result does not depend on it."""
     max_group_members: int = 50
     """How many members of a group a claim is compared with to join it (cost bound)."""
     rival_shared: float = 0.6

@@ -48,7 +48,8 @@ _ROWS_PER_INSERT = 1000
 
 def update_matches(session: Session, rebuild: bool = False,
                    config: MatchConfig | None = None) -> None:
-    """Match claims not matched yet (all of them with ``rebuild``) into groups and conflicts."""
+    """Match claims not matched yet (all of them with ``rebuild``) into groups and conflicts,
+    ``config.match_batch`` claims at a time."""
     config = config or default_config()
     reframed = _build_missing_frames(session)
     state = session.get(m.MatchState, 1)
@@ -58,21 +59,24 @@ def update_matches(session: Session, rebuild: bool = False,
         return
     if rebuild or reframed or state is None or _must_match_all(session, state, unmatched,
                                                                config):
-        new = _load_frames(session)
-        state, counts = _take_snapshot(session, new, state)
+        state = _take_snapshot(session, state)
         _forget_matches(session)
-        frequency: Mapping[str, int] = counts
-        weigh = term_weights(counts, state.snapshot_claims)
-        archive = Archive(groups=Groups({}, _NEW_GROUP_KEYS))
-    else:
-        new = _load_frames(session, unmatched)
-        stored = _StoredCounts(session)
-        archive = _stored_archive(session, new, stored, config)
-        stored.fetch(f"w:{w}" for f in [*archive.frames.values(), *new.values()]
-                     for w in _words(f))
-        frequency, weigh = stored, TermWeights(stored.words(), state.snapshot_claims)
-    outcome = match_frames(new.values(), archive, weigh, lambda key: frequency.get(key, 0),
-                           config)
+        unmatched = list(session.scalars(select(m.ClaimFrameRow.claim_id)
+                                         .order_by(m.ClaimFrameRow.claim_id)))
+    for start in range(0, len(unmatched), config.match_batch):
+        _match_batch(session, unmatched[start:start + config.match_batch],
+                     state.snapshot_claims, config)
+
+
+def _match_batch(session: Session, ids: list[int], claims: int, config: MatchConfig) -> None:
+    """Match the claims ``ids`` (above every matched claim) and store what they meet."""
+    new = _load_frames(session, ids)
+    counts = _StoredCounts(session)
+    archive = _stored_archive(session, new, counts, config)
+    counts.fetch(f"w:{w}" for f in [*archive.frames.values(), *new.values()]
+                 for w in _words(f))
+    outcome = match_frames(new.values(), archive, TermWeights(counts.words(), claims),
+                           lambda key: counts.get(key, 0), config)
     write_keys(session, {i: blocking_keys(f) for i, f in new.items()})
     _write_groups(session, archive.groups)
     _write_conflicts(session, outcome.conflicts)
@@ -144,7 +148,7 @@ def _stored_archive(session: Session, new: dict[int, ClaimFrame], counts: _Store
     (``max_group_members``) and the claims the new ones deny."""
     keys = set().union(*map(blocking_keys, new.values()))
     counts.fetch(keys)
-    holders = latest_holders(session, keys, config.max_block)
+    holders = latest_holders(session, keys, config.max_block) if has_keys(session) else {}
     found = blocked_partners(new.values(), KeyIndex(holders), lambda k: counts.get(k, 0),
                              config) - new.keys()
     groups = _groups_of(session, found)
@@ -311,10 +315,12 @@ def term_weights(counts: Mapping[str, int], claims: int) -> TermWeights:
     return TermWeights({k[2:]: n for k, n in counts.items() if k.startswith("w:")}, claims)
 
 
-def _take_snapshot(session: Session, frames: dict[int, ClaimFrame],
-                   state: m.MatchState | None) -> tuple[m.MatchState, Counter[str]]:
-    """Count, over every frame, the claims holding each blocking key and each word."""
-    counts = key_counts(frames.values())
+def _take_snapshot(session: Session, state: m.MatchState | None) -> m.MatchState:
+    """Count, over every stored frame, the claims holding each blocking key and each word."""
+    ids = list(session.scalars(select(m.ClaimFrameRow.claim_id)))
+    counts: Counter[str] = Counter()
+    for chunk in id_chunks(ids):
+        counts.update(key_counts(_load_frames(session, chunk).values()))
     session.execute(delete(m.MatchKey))
     rows = [{"key": k, "claims": n} for k, n in sorted(counts.items())]
     for start in range(0, len(rows), _ROWS_PER_INSERT):
@@ -322,9 +328,9 @@ def _take_snapshot(session: Session, frames: dict[int, ClaimFrame],
     if state is None:
         state = m.MatchState(id=1, snapshot_claims=0, frame_version=FRAME_VERSION)
         session.add(state)
-    state.snapshot_claims, state.frame_version = len(frames), FRAME_VERSION
+    state.snapshot_claims, state.frame_version = len(ids), FRAME_VERSION
     session.flush()
-    return state, counts
+    return state
 
 
 def _forget_matches(session: Session) -> None:
