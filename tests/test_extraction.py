@@ -818,6 +818,9 @@ RULE_CASES = [
     ('"The pier is closed for good." -- Ines Moura', "dash_or_label"),
     ('Said Ines Moura: "The pier is closed."', "colon"),
     ('Says the harbour master: "Nobody pays twice."', "colon"),
+    ('The harbour master asked, "Who will pay to mend the pier?"', "colon"),
+    ('Ines Moura wondered aloud: "Is the pier worth saving?"', "colon"),
+    ('The skipper continued, "We sail at dawn whatever the weather."', "colon"),
     ("The pier, according to the harbour master, will stay closed.", "according_to"),
     ("The pier is closed, according to Ines Moura, director of the Holm Harbour Research "
      "Centre and a lecturer in shipping law at the University of Holm.", "according_to"),
@@ -839,6 +842,7 @@ RULE_CASES = [
     ("His remarks angered the harbour workers.", ""),
     ("The pier, a listed building, is closed.", ""),
     ("The harbour master declared a state of emergency.", ""),
+    ("The harbour master asked whether the pier would reopen.", ""),
 ]
 
 

@@ -70,6 +70,10 @@ _DETERMINERS = frozenset("the a an he she they her his their its our".split())
 _LEAD_CONJUNCTION = re.compile(r"^(?:and|but|yet|so)\s+", re.IGNORECASE)
 _COLON = re.compile(
     rf"^(?P<who>[^\":]{{1,90}}?)\s++(?P<verb>{_VERB})\b[^\":]{{0,40}}:\s*+\"(?P<q>.+)$")
+# Verbs that only mark who speaks, before the quote: 'The mayor asked, "Who pays?"'.
+_QUOTE_ONLY = "|".join(sorted(lx.QUOTE_VERBS - lx.CLAUSE_VERBS, key=len, reverse=True))
+_QUOTE_AFTER = re.compile(
+    rf"^(?P<who>[^\":,]{{1,90}}?)\s++(?P<verb>{_QUOTE_ONLY})(?:\s++[a-z]++){{0,2}}\s*+[,:]\s*+\"(?P<q>.+)$")
 _COLON_INVERTED = re.compile(
     r"^(?P<verb>" + "|".join(sorted(v.capitalize() for v in lx.INVERTED_VERBS))
     + r")\s+(?P<who>[^\":,]{1,60}?):\s*+\"?(?P<q>\S.+)$")
@@ -246,8 +250,9 @@ def _dash_or_label(s: str) -> Attribution | None:
 
 
 def _colon(s: str) -> Attribution | None:
-    """'Ruiz told reporters: "We will win."', and the verb first: 'Said Ruiz: "..."'."""
-    m = _COLON.match(s) or _COLON_INVERTED.match(s)
+    """'Ruiz told reporters: "We will win."', the verb first ('Said Ruiz: "..."'), and a
+    verb that only marks the speaker ('Ruiz asked, "Who pays?"')."""
+    m = _COLON.match(s) or _QUOTE_AFTER.match(s) or _COLON_INVERTED.match(s)
     if m is None or not _is_subject(strip_intro(m.group("who"))):
         return None
     return Attribution("direct_quote", strip_intro(m.group("who")),
