@@ -9,9 +9,11 @@ candidate, which is then judged like any other.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
 
-from sqlalchemy import bindparam, delete, insert, select
+from sqlalchemy import BigInteger, bindparam, delete, insert, select, text
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 from provenance.db import models as m
@@ -44,11 +46,31 @@ def has_keys(session: Session) -> bool:
 def latest_holders(session: Session, keys: Iterable[str], limit: int) -> dict[str, list[int]]:
     """The latest ``limit`` stored claims holding each of ``keys``, in id order (keys no
     claim holds are left out)."""
-    latest = select(m.ClaimKey.claim_id).where(m.ClaimKey.key == bindparam("key")) \
-        .order_by(m.ClaimKey.claim_id.desc()).limit(limit)
-    found = {}
-    for key in sorted(set(keys)):
-        ids = list(session.scalars(latest, {"key": key_hash(key)}))
-        if ids:
-            found[key] = ids[::-1]
-    return found
+    by_hash = {key_hash(k): k for k in set(keys)}
+    found: dict[str, list[int]] = defaultdict(list)
+    for key, claim_id in _holder_rows(session, sorted(by_hash), limit):
+        found[by_hash[key]].append(claim_id)
+    return {k: sorted(ids) for k, ids in found.items()}
+
+
+_LATEST = select(m.ClaimKey.key, m.ClaimKey.claim_id).where(m.ClaimKey.key == bindparam("key")) \
+    .order_by(m.ClaimKey.claim_id.desc()).limit(bindparam("limit"))
+# One statement for many keys where the server can (a round trip each would bound ingest).
+_LATEST_MANY = text(
+    "SELECT k.key, h.claim_id FROM unnest(:keys) AS k(key) CROSS JOIN LATERAL "
+    "(SELECT claim_id FROM claim_keys WHERE claim_keys.key = k.key "
+    "ORDER BY claim_id DESC LIMIT :limit) AS h"
+).bindparams(bindparam("keys", type_=ARRAY(BigInteger)))
+_KEYS_PER_STATEMENT = 2000
+
+
+def _holder_rows(session: Session, hashes: list[int], limit: int) -> Iterator[tuple[int, int]]:
+    if session.get_bind().dialect.name == "postgresql":
+        for start in range(0, len(hashes), _KEYS_PER_STATEMENT):
+            rows = session.execute(_LATEST_MANY, {
+                "keys": hashes[start:start + _KEYS_PER_STATEMENT], "limit": limit})
+            yield from ((key, claim_id) for key, claim_id in rows)
+        return
+    for key in hashes:  # SQLite answers in-process: a statement each costs microseconds
+        yield from ((k, claim_id) for k, claim_id in
+                    session.execute(_LATEST, {"key": key, "limit": limit}))
