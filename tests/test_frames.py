@@ -130,6 +130,24 @@ def test_the_same_proposition_in_other_words_groups() -> None:
     assert verdict(a, b) == (True, [])
 
 
+def test_rival_counts_of_homes_and_households_cut_off_conflict() -> None:
+    a = frame(1, "Some 6,000 households lost electricity after the storm, the utility said.",
+              speaker="utility", speaker_kind="organization", kind="indirect")
+    b = frame(2, "More than 11,000 homes were without power, a residents' group said.",
+              speaker="residents' group", speaker_kind="organization", kind="indirect",
+              outlet="Evening Post")
+    assert verdict(a, b) == (False, ["numeric"])
+
+
+def test_how_long_a_place_was_cut_off_is_no_count_of_homes_cut_off() -> None:
+    a = frame(1, "The clinic lost power for two hours, staff said.", speaker="staff",
+              speaker_kind="group", kind="indirect")
+    b = frame(2, "More than 11,000 homes were without power, a residents' group said.",
+              speaker="residents' group", speaker_kind="organization", kind="indirect",
+              outlet="Evening Post")
+    assert "numeric" not in verdict(a, b)[1]
+
+
 def test_look_alikes_of_another_year_never_group() -> None:
     a = frame(1, "A fire at the chemical plant injured four workers in 2019.")
     b = frame(2, "A fire at the chemical plant injured four workers on Monday.",
@@ -252,6 +270,9 @@ def test_figures_agree_whichever_claim_comes_first(a: str, b: str) -> None:
     ("The utility cut the water supply to 900 farms as a precaution.", "without_water",
      "count"),
     ("The storm left 5,000 homes without power.", "without_power", "count"),
+    ("A gale cut power to 9,000 homes on the island.", "without_power", "count"),
+    ("About 300 households lost electricity overnight.", "without_power", "count"),
+    ("The clinic lost power for two hours.", None, "h"),  # how long, not how many
     ("Nearly 40,000 gallons of crude oil leaked from the pipeline.", "spilled", "m3"),
     ("The coastguard put the spill at 120 tonnes of oil.", None, "kg"),  # a spill by weight
     ("The number of stalls at the market has risen to 140.", "count:stall", "count"),

@@ -62,7 +62,7 @@ def source_of(speaker: str | None, kind: str | None, role: str | None, text: str
     subject = _SUBJECT.match(text)
     if subject and subject.group("np")[:1].isupper():
         found = parse_speaker(subject.group("np"))
-        if found is not None and found.kind in ("person", "organization"):
+        if found is not None and found.kind in ("person", "organization", "group"):
             return Source(found.name, found.kind, affiliation(found.role))
     return Source(outlet or "unknown outlet", "own")
 

@@ -243,6 +243,8 @@ def _appeal(sentence: str, outlet: str | None) -> float:
         score += 1.0
     if outlet and outlet.lower() in bare.lower():
         score += 1.0
+        if bare.strip().lower().startswith(f"{outlet.lower()}:"):
+            score += 1.0  # "Radio Holm: news on the hour": the outlet's label on a slogan
     if bare.rstrip().endswith(("?", "!")):
         score += 1.0
     return score

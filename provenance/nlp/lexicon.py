@@ -133,7 +133,8 @@ GROUP_NOUNS = frozenset(
     " respondents members employees workers voter respondent member employee worker"
     " resident witness analyst expert attorneys lawyers relatives neighbours neighbors"
     " parents students teachers executives staff colleagues friends services forces"
-    " agencies departments rescuers firefighters paramedics".split()
+    " agencies departments rescuers firefighters paramedics nurses families locals victims"
+    " survivors passengers guests villagers".split()
 )
 
 _HEAD_END = re.compile(r"\s(?:of|for|at|in|from|with|on|by|close\s+to|familiar)\s")

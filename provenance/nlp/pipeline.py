@@ -206,7 +206,8 @@ def _claim(piece: Piece, sentence: str, offset: int, doc: SourceDocument,
     if not speakers and piece.kind == OWN_REPORTING and state.sentence_group is None:
         state.sentence_group = _group_subject(piece.text)
     anonymous = piece.anonymous or any(s.kind == "anonymous" for s in speakers) \
-        or any(getattr(parse_speaker(c), "kind", None) == "anonymous" for c in piece.cites)
+        or any(getattr(parse_speaker(c), "kind", None) == "anonymous" for c in piece.cites) \
+        or bool(piece.via) and any(s.kind == "group" for s in speakers)  # "staff told Z"
     dates = tuple(find_dates(piece.text, doc.meta.published))
     own_date = event_date(list(dates))
     context = fold_chars(" ".join(filter(None, [piece.context]
@@ -253,11 +254,16 @@ def _is_own_outlet(speaker: Speaker, outlet: str | None) -> bool:
     if not outlet or not speaker.mention:
         return False
     own = [w for w in comparable(outlet).split() if w != "the"]
-    words = comparable(speaker.mention.replace("'s", "")).split()
+    tokens = speaker.mention.replace("'s", "").split()
+    words = comparable(" ".join(tokens)).split()
     if not own or " ".join(own) in " ".join(words):
         return bool(own)
-    return any(w == own[-1] and (i == 0 or words[i - 1] in _DETERMINERS)
-               for i, w in enumerate(words))
+    # Its last word alone, as a modifier ("A Gazette count"), not opening another name
+    # ("Calder Power" in Radio Calder).
+    return len(words) == len(tokens) and any(
+        w == own[-1] and (i == 0 or words[i - 1] in _DETERMINERS)
+        and (i + 1 == len(tokens) or not tokens[i + 1][:1].isupper())
+        for i, w in enumerate(words))
 
 
 def _unresolved_pronoun(piece: Piece) -> bool:

@@ -53,8 +53,14 @@ _ORG_WORDS = frozenset(
     " government parliament congress senate court bank corporation company group union"
     " organization organisation institute university army navy police federation authority"
     " administration cabinet embassy pentagon service board fund assembly media coalition"
-    " alliance forces movement campaign front network foundation association".split()
+    " alliance forces movement campaign front network foundation association chamber"
+    " bureau society academy college school centre center league tribunal".split()
 )
+# "the Dorrow Chamber of Commerce", "the Bank of England": a body named with "of", whole.
+_BODY_OF = re.compile(
+    r"(?:^|\s)(?P<name>(?:[A-Z][\w'-]*(?<!'s)\s+)*(?:"
+    + "|".join(sorted(w.capitalize() for w in _ORG_WORDS))
+    + r")\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+(?:[A-Z][\w'-]*|and|for))*)$")
 _OUTLET_WORDS = frozenset(
     "news newspaper magazine agency times post journal press tribune herald gazette telegraph"
     " guardian broadcaster television tv radio media daily weekly outlet channel wire".split()
@@ -140,7 +146,7 @@ def parse_speaker(phrase: str) -> Speaker | None:
         return Speaker(name="they", kind="pronoun", mention=mention)
     if _ANONYMOUS.search(mention) and not _names_someone(mention.split()):
         return Speaker(name=_LEADING.sub("", mention), kind="anonymous", mention=mention)
-    bare = _LEADING.sub("", mention)
+    bare = _opening_capital_dropped(_LEADING.sub("", mention))
     owner = _DOCUMENT_OF.match(bare)
     if owner and (found := parse_speaker(owner.group("owner"))) is not None \
             and found.kind in ("organization", "person", "outlet"):
@@ -153,6 +159,12 @@ def parse_speaker(phrase: str) -> Speaker | None:
         return Speaker(name=bare[:1].lower() + bare[1:] if bare[:1].isupper()
                        and not bare.split()[0][1:].isupper() else bare, kind="group",
                        mention=mention)
+    body = _BODY_OF.search(bare)
+    before = bare[:body.start("name")].split() if body else []
+    if body and not _ROLE_WORDS & set(body.group("name").lower().split()[:1]) \
+            and not (before and before[-1].lower() in _PLACING_WORDS | {"the", "of"}):
+        return Speaker(name=body.group("name"), kind="organization",
+                       role=bare[:body.start("name")].strip(" ,") or None, mention=mention)
     words = bare.split()
     name, role_words = _trailing_name(words)
     if not name:
@@ -160,6 +172,17 @@ def parse_speaker(phrase: str) -> Speaker | None:
     role = " ".join(role_words).strip(" ,") or None
     kind = _kind_of(name, role, mention)
     return Speaker(name=name, kind=kind, role=role, mention=mention)
+
+
+def _opening_capital_dropped(bare: str) -> str:
+    """"Nurses", "Officials at the port": a group noun capitalised only because it opens the
+    sentence, read as the noun ("nurses"), not as a name."""
+    words = bare.split()
+    first = words[0].lower() if words else ""
+    if words and words[0][1:].islower() and (first in lx.GROUP_NOUNS or _AGENT.match(first)) \
+            and not any(w[:1].isupper() for w in words[1:]):
+        return first + bare[len(first):]
+    return bare
 
 
 # Role words that also end the names of businesses ("Tarran Energy", "Oxford University
