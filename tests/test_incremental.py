@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import delete, event, select
 from sqlalchemy.engine import Engine
+from test_reliability import DATA, _matches, exported, invoke
 
 from provenance.db.engine import open_database, unit_of_work
 from provenance.db.models import ClaimKey
@@ -20,7 +21,6 @@ from provenance.jobs import ingest_paths
 from provenance.match.candidates import blocking_keys
 from provenance.match.config import default_config
 from provenance.match.store import stored_frames, update_matches
-from tests.test_reliability import DATA, _matches, exported, invoke
 
 
 def _ingest_in_batches(db: str, story: Path, tmp_path: Path) -> None:
