@@ -23,17 +23,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from corpus import articles  # noqa: E402
+from corpus import articles, write_articles  # noqa: E402
 
 ROUNDS = 3
-
-
-def write(folder: Path, batch: list[tuple[str, str, object, str]]) -> Path:
-    folder.mkdir(parents=True)
-    for name, outlet, published, body in batch:
-        (folder / name).write_text(f"---\noutlet: {outlet}\npublished: {published}\n---\n"
-                                   f"{body}", encoding="utf-8")
-    return folder
 
 
 def ingest(db: Path, folder: Path, workers: int = 1) -> float:
@@ -71,10 +63,10 @@ def main() -> int:
         if archive is None:
             archive = scratch / "archive.db"
             started = time.perf_counter()
-            ingest(archive, write(scratch / "old", generated[:args.articles]), workers=2)
+            ingest(archive, write_articles(scratch / "old", generated[:args.articles]), workers=2)
             print(f"built the archive of {args.articles:,} articles in "
                   f"{time.perf_counter() - started:.0f} s")
-        new = write(scratch / "new", generated[args.articles:])
+        new = write_articles(scratch / "new", generated[args.articles:])
         empty = best_ingest(None, new, scratch)
         full = best_ingest(archive, new, scratch)
     print(f"\n| {args.new} new articles into | seconds (best of {ROUNDS}) | / empty | target |")

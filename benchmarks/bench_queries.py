@@ -25,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from corpus import articles  # noqa: E402
+from corpus import articles, write_articles  # noqa: E402
 
 from provenance.cli import app  # noqa: E402
 
@@ -34,11 +34,7 @@ ROUNDS = 3
 
 def build(folder: Path, n: int) -> Path:
     """A SQLite archive of ``n`` generated articles, ingested as a user does."""
-    corpus = folder / "corpus"
-    corpus.mkdir()
-    for name, outlet, published, body in articles(n):
-        (corpus / name).write_text(f"---\noutlet: {outlet}\npublished: {published}\n---\n"
-                                   f"{body}", encoding="utf-8")
+    corpus = write_articles(folder / "corpus", articles(n))
     db = folder / "archive.db"
     subprocess.run([sys.executable, "-m", "provenance", "--db", str(db), "ingest",
                     "--workers", "2", str(corpus)], check=True, stdout=subprocess.DEVNULL)

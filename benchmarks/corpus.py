@@ -9,8 +9,10 @@ near-duplicate wire copies and planted numeric conflicts.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 _SYLLABLES = ["ka", "lo", "mi", "ren", "tor", "va", "sel", "dun", "pra", "ith", "gor", "bel",
               "nar", "ost", "quin", "ul", "zem", "har", "fin", "cal"]
@@ -157,3 +159,13 @@ def _paragraph(rng: random.Random, vocab: Vocabulary, story: _Story) -> str:
         f"said, in the most detailed account of the project's budget given so far by anyone "
         f"involved in it.",
     ])
+
+
+def write_articles(folder: Path, batch: Iterable[tuple[str, str, date, str]]) -> Path:
+    """Write generated articles (as :func:`articles` gives them) into a new ``folder``, one
+    file each with its outlet and date as front matter, as prov ingests them."""
+    folder.mkdir(parents=True)
+    for name, outlet, published, body in batch:
+        (folder / name).write_text(f"---\noutlet: {outlet}\npublished: {published}\n---\n"
+                                   f"{body}", encoding="utf-8")
+    return folder

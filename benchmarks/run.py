@@ -41,7 +41,7 @@ sys.path.insert(0, str(HERE))
 
 from bench_matching import child as matching_child  # noqa: E402
 from bench_queries import report as queries_on  # noqa: E402
-from corpus import articles  # noqa: E402
+from corpus import articles, write_articles  # noqa: E402
 
 from provenance.db.engine import make_engine, unit_of_work, upgrade  # noqa: E402
 from provenance.domain import ArticleMeta, SourceDocument  # noqa: E402
@@ -59,13 +59,6 @@ def documents(n: int) -> list[SourceDocument]:
     return [SourceDocument(name, body.encode(), body, ArticleMeta(outlet=outlet,
                                                                   published=published), "txt")
             for name, outlet, published, body in articles(n)]
-
-
-def write_folder(folder: Path, n: int) -> None:
-    folder.mkdir(parents=True)
-    for name, outlet, published, body in articles(n):
-        (folder / name).write_text(f"---\noutlet: {outlet}\npublished: {published}\n---\n"
-                                   f"{body}", encoding="utf-8")
 
 
 def naive_claims(body: str) -> list[tuple[str, bool]]:
@@ -123,7 +116,7 @@ def raw_inserts(url: str, docs: list[SourceDocument]) -> float:
 
 def bench_ingest(n: int, kinds: list[str], scratch: Path) -> None:
     folder = scratch / f"ingest{n}"
-    write_folder(folder, n)
+    write_articles(folder, articles(n))
     docs = documents(n)
     print(f"\n### Ingest ({n} articles, 2 extraction processes, one writer)\n")
     print("| database | extract + store | articles/s | matching | baseline: text only "
@@ -148,7 +141,7 @@ def bench_ingest(n: int, kinds: list[str], scratch: Path) -> None:
 
 def bench_target(n: int, scratch: Path) -> None:
     folder = scratch / f"target{n}"
-    write_folder(folder, n)
+    write_articles(folder, articles(n))
     db = scratch / "target.db"
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "provenance", "--db", str(db), "ingest",

@@ -370,7 +370,8 @@ def test_blocking_finds_what_new_claims_meet_and_not_what_they_cannot() -> None:
     index = KeyIndex()
     for f in stored:
         index.add(f.id, blocking_keys(f))
-    assert blocked_partners(new, index, lambda k: counts.get(k, 0), CONFIG) == {1, 2}
+    new_keys = {f.id: blocking_keys(f) for f in new}
+    assert blocked_partners(new_keys, index, lambda k: counts.get(k, 0), CONFIG) == {1, 2}
 
 
 @pytest.mark.parametrize("text, values", [

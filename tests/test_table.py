@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from provenance.cli.table import Layout, table, wrap
+from provenance.cli.listing import Column
+from provenance.cli.table import table, wrap
 
 WORDS = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zs", "Zl",
                                                                  "Zp")), min_size=1)
@@ -31,14 +32,15 @@ def test_wrapping_breaks_at_spaces_and_folds_only_what_cannot_fit() -> None:
        st.integers(min_value=40, max_value=120))
 def test_a_table_fits_its_width_when_its_fixed_columns_do(rows: list[tuple[str, str]],
                                                           width: int) -> None:
-    layouts = [Layout("id", right=True), Layout("who", wrap=True), Layout("claim", wrap=True)]
+    layouts = [Column("id", "id", right=True), Column("who", "who", wrap=True),
+               Column("claim", "claim", wrap=True)]
     cells = [[str(n), who, said] for n, (who, said) in enumerate(rows)]
     out = table(layouts, cells, [False] * len(cells), width)
     assert all(cell_len(line) <= width for line in out.splitlines())
 
 
 def test_short_columns_keep_their_width_and_the_widest_wraps() -> None:
-    layouts = [Layout("outlet", wrap=True), Layout("claim", wrap=True)]
+    layouts = [Column("outlet", "outlet", wrap=True), Column("claim", "claim", wrap=True)]
     out = table(layouts, [["North Herald", "The council voted to close the coal plant by "
                            "2030, its leader said on Monday."]], [False], 50)
     assert out.splitlines()[2].startswith("North Herald   The council")

@@ -13,7 +13,7 @@ from typing import Any
 import typer
 
 from provenance.cli.common import plural
-from provenance.cli.table import Layout, table
+from provenance.cli.table import table
 from provenance.escape import csv_cell, json_text, terminal
 
 FALLBACK_WIDTH = 100
@@ -80,9 +80,8 @@ def csv_text(rows: list[dict[str, Any]], fields: Sequence[str]) -> str:
 
 
 def table_text(rows: list[dict[str, Any]], columns: Sequence[Column]) -> str:
-    layouts = [Layout(col.header, col.wrap, col.right) for col in columns]
     cells = [[terminal(_flat(row.get(col.key))) for col in columns] for row in rows]
-    return table(layouts, cells, [bool(row.get("_section")) for row in rows], terminal_width())
+    return table(columns, cells, [bool(row.get("_section")) for row in rows], terminal_width())
 
 
 def terminal_width() -> int:

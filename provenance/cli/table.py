@@ -5,7 +5,7 @@ millisecond a row, most of the time of a 200-group listing.)"""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import Protocol
 
 from rich.cells import cell_len
 
@@ -13,14 +13,18 @@ GAP = "   "
 RULE = "\u2500"
 
 
-@dataclass(frozen=True)
-class Layout:
-    """A column's header, whether it may wrap to fit (else it is as wide as its content),
-    and whether it is right-aligned."""
+class Layout(Protocol):
+    """What a table needs of a column (``listing.Column`` is one): its header, whether it
+    may wrap to fit (else it is as wide as its content), and whether it is right-aligned."""
 
-    header: str
-    wrap: bool = False
-    right: bool = False
+    @property
+    def header(self) -> str: ...
+
+    @property
+    def wrap(self) -> bool: ...
+
+    @property
+    def right(self) -> bool: ...
 
 
 def table(layouts: Sequence[Layout], rows: Sequence[Sequence[str]],

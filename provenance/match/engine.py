@@ -4,7 +4,7 @@ gives what matching it in one gives."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from provenance.match.candidates import KeyIndex, blocking_keys
@@ -32,16 +32,15 @@ class Archive:
         self.index.add(frame.id, blocking_keys(frame) if keys is None else keys)
 
 
-def blocked_partners(new: Iterable[ClaimFrame], index: KeyIndex,
+def blocked_partners(new_keys: Mapping[int, frozenset[str]], index: KeyIndex,
                      frequency: Callable[[str], int], config: MatchConfig) -> set[int]:
-    """Every claim of ``index`` that blocking finds for one of ``new`` (filling ``index``
-    with them as :func:`match_frames` does): what a match run must read beside its new
-    claims, with their groups."""
+    """Every claim of ``index`` that blocking finds for one of the new claims (id -> its
+    blocking keys), filling ``index`` with them as :func:`match_frames` does: what a match
+    run must read beside its new claims, with their groups."""
     found: set[int] = set()
-    for frame in sorted(new, key=lambda f: f.id):
-        keys = blocking_keys(frame)
-        found.update(index.partners(keys, frequency, config))
-        index.add(frame.id, keys)
+    for claim_id in sorted(new_keys):
+        found.update(index.partners(new_keys[claim_id], frequency, config))
+        index.add(claim_id, new_keys[claim_id])
     return found
 
 

@@ -71,13 +71,14 @@ def update_matches(session: Session, rebuild: bool = False,
 def _match_batch(session: Session, ids: list[int], claims: int, config: MatchConfig) -> None:
     """Match the claims ``ids`` (above every matched claim) and store what they meet."""
     new = _load_frames(session, ids)
+    keys = {i: blocking_keys(f) for i, f in new.items()}
     counts = _StoredCounts(session)
-    archive = _stored_archive(session, new, counts, config)
+    archive = _stored_archive(session, new, keys, counts, config)
     counts.fetch(f"w:{w}" for f in [*archive.frames.values(), *new.values()]
                  for w in _words(f))
     outcome = match_frames(new.values(), archive, TermWeights(counts.words(), claims),
                            lambda key: counts.get(key, 0), config)
-    write_keys(session, {i: blocking_keys(f) for i, f in new.items()})
+    write_keys(session, keys)
     _write_groups(session, archive.groups)
     _write_conflicts(session, outcome.conflicts)
     _mark_matched(session, sorted(new))
@@ -141,15 +142,18 @@ class _StoredCounts(Mapping[str, int]):
         return sum(1 for _ in self)
 
 
-def _stored_archive(session: Session, new: dict[int, ClaimFrame], counts: _StoredCounts,
+def _stored_archive(session: Session, new: dict[int, ClaimFrame],
+                    keys: dict[int, frozenset[str]], counts: _StoredCounts,
                     config: MatchConfig) -> Archive:
-    """What matching ``new`` claims reads of the archive: the earlier claims blocking finds
-    for them (through ``claim_keys``), the groups of those, the first members of each group
-    (``max_group_members``) and the claims the new ones deny."""
-    keys = set().union(*map(blocking_keys, new.values()))
-    counts.fetch(keys)
-    holders = latest_holders(session, keys, config.max_block) if has_keys(session) else {}
-    found = blocked_partners(new.values(), KeyIndex(holders), lambda k: counts.get(k, 0),
+    """What matching ``new`` claims (with their blocking ``keys``) reads of the archive: the
+    earlier claims blocking finds for them (through ``claim_keys``), the groups of those,
+    the first members of each group (``max_group_members``) and the claims the new ones
+    deny."""
+    probed = set().union(*keys.values())
+    counts.fetch(probed)
+    holders = latest_holders(session, probed, config.max_block) if has_keys(session) else {}
+    # A scratch index to find the partners; the run itself fills a fresh one.
+    found = blocked_partners(keys, KeyIndex(holders), lambda k: counts.get(k, 0),
                              config) - new.keys()
     groups = _groups_of(session, found)
     wanted = found | {c for members in groups.values()
