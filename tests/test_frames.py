@@ -297,6 +297,46 @@ def test_lemmas_undo_inflection_and_keep_derivations_apart() -> None:
     assert made & said - {lemma("minister")}
 
 
+@pytest.mark.parametrize("british, american", [
+    ("recognised", "recognized"), ("organisations", "organization"), ("labour", "labor"),
+    ("harbours", "harbor"), ("centre", "centers"), ("analysed", "analyze"),
+    ("defence", "defense"), ("favourable", "favorable"), ("metres", "meter"),
+])
+def test_british_and_american_spellings_share_a_key(british: str, american: str) -> None:
+    assert lemma(british) == lemma(american)
+
+
+@pytest.mark.parametrize("one, other", [
+    ("hour", "or"), ("four", "for"), ("flour", "floor"), ("rise", "rize"), ("your", "yor"),
+])
+def test_spelling_folding_leaves_short_words_alone(one: str, other: str) -> None:
+    assert lemma(one) != lemma(other)
+
+
+@pytest.mark.parametrize("text, negated, predicate", [
+    ("The ministry refused to recognise the count.", True, "recognize"),
+    ("The count went unrecognised by the ministry.", True, "recognize"),
+    ("The wages of 300 porters remained unpaid in March.", True, None),
+    ("The company failed to pay the porters in March.", True, "pay"),
+    ("The ministry declined to comment on the count.", True, "comment"),
+    ("An unnamed official confirmed the count on Monday.", False, "confirm"),
+    ("The mayor unveiled the new plaque on Monday.", False, "unveil"),
+])
+def test_refusals_and_negated_participles_negate_the_claim(
+        text: str, negated: bool, predicate: str | None) -> None:
+    found = frame(1, text)
+    assert found.negated is negated
+    if predicate:
+        assert found.predicate == lemma(predicate)
+
+
+def test_a_refusal_and_an_unrecognised_result_state_one_thing() -> None:
+    a = frame(1, "The ministry refused to recognise the result of the vote.", article=1)
+    b = frame(2, "The result of the vote went unrecognized by the ministry.", article=2)
+    assert a.terms & b.terms >= {lemma("recognize"), lemma("result"), lemma("vote")}
+    assert a.negated == b.negated
+
+
 @pytest.mark.parametrize("phrasal, word", [
     ("The bus tipped over on the ring road.", "The bus overturned on the ring road."),
     ("The ferry capsized off the north cape.", "The ferry overturned off the north cape."),
@@ -336,6 +376,18 @@ def test_a_director_and_the_body_she_runs_are_one_source() -> None:
     body = Source("civil protection agency", "organization")
     assert same_source(director, body)
     assert not same_source(director, Source("Red Cross", "organization"))
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Striking nurses rejected the offer on Monday.", ("striking nurses", "group")),
+    ("Local residents blocked the road to the quarry.", ("local residents", "group")),
+    ("Strong public support has helped the council pass the levy.", (None, "own")),
+    ("Heavy autumn rains flooded the lower town.", (None, "own")),
+])
+def test_an_own_voice_sentence_names_its_subject_as_source_only_when_it_is_people(
+        text: str, source: tuple[str | None, str]) -> None:
+    found = source_of(None, None, None, text, "Valley Post")
+    assert (found.name.lower() if found.kind != "own" else None, found.kind) == source
 
 
 def test_matching_in_two_runs_gives_what_one_run_gives() -> None:

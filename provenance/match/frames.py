@@ -19,7 +19,7 @@ from typing import Any
 from provenance.domain import OWN_REPORTING, Quantity
 from provenance.match import vocab
 from provenance.match.figures import Figure, figures_of
-from provenance.match.lemmas import lemma
+from provenance.match.lemmas import lemma, negated_participles
 from provenance.match.normalise import (
     background_year,
     effective_year,
@@ -33,7 +33,7 @@ from provenance.match.sources import Source, resolved_affiliation, source_of
 from provenance.nlp import lexicon as lx
 from provenance.text import comparable
 
-FRAME_VERSION = 29
+FRAME_VERSION = 30
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"
@@ -208,7 +208,17 @@ def _source_terms(facts: ClaimFacts) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _negation() -> tuple[re.Pattern[str], re.Pattern[str]]:
     spec = vocab.cues()["negation"]
-    return vocab.phrase_pattern(spec["words"]), vocab.phrase_pattern(spec["except"])
+    linked = [f"{verb} {participle}" for verb in spec["linking"]
+              for participle in negated_participles()]
+    return vocab.phrase_pattern(spec["words"] + linked), vocab.phrase_pattern(spec["except"])
+
+
+@lru_cache(maxsize=1)
+def _refusals() -> frozenset[str]:
+    """The verbs of the negation cues that take an infinitive ("refused to recognise"):
+    the claim's predicate is the infinitive."""
+    return frozenset(lemma(cue.split()[0]) for cue in vocab.cues()["negation"]["words"]
+                     if cue.endswith(" to"))
 
 
 _CLAUSE_END = re.compile(r",\s+(?:and|but|while|whereas|although|though)\s+|;\s+|\s+-\s+")
@@ -339,6 +349,9 @@ def _predicate(text: str) -> str | None:
         before = words[i - 1].lower() if i else ""
         if i > 0 and low.endswith("ed") and word.islower() and len(low) > 4 \
                 and before not in _DETERMINERS and not before.endswith("ing"):
+            if lemma(low) in _refusals() and words[i + 1:i + 3][:1] == ["to"] \
+                    and len(words) > i + 2:
+                return lemma(words[i + 2].lower())  # "refused to recognise": recognise
             return lemma(low)  # "unnamed" in "citing unnamed workers" is not a verb
         if low in _AUXILIARY and not (i and word[:1].isupper()):  # "every May 9": a month
             rest = [w.lower() for w in words[i + 1:i + 5] if w.lower() not in _BETWEEN]

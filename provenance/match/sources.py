@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from provenance.nlp.speakers import parse_speaker, same_speaker
+from provenance.nlp.lexicon import head_noun
+from provenance.nlp.speakers import names_people, parse_speaker, same_speaker
 from provenance.text import comparable
 
 _AFFILIATION = re.compile(
@@ -62,7 +63,8 @@ def source_of(speaker: str | None, kind: str | None, role: str | None, text: str
     subject = _SUBJECT.match(text)
     if subject and subject.group("np")[:1].isupper():
         found = parse_speaker(subject.group("np"))
-        if found is not None and found.kind in ("person", "organization", "group"):
+        if found is not None and (found.kind in ("person", "organization") or (
+                found.kind == "group" and names_people(head_noun(found.name)))):
             return Source(found.name, found.kind, affiliation(found.role))
     return Source(outlet or "unknown outlet", "own")
 

@@ -155,7 +155,7 @@ def parse_speaker(phrase: str) -> Speaker | None:
         return Speaker(name=bare, kind="organization", mention=mention)
     placed = _PLACED_GROUP.match(bare)
     noun = placed.group("noun").lower() if placed else ""
-    if noun.endswith("s") and (noun in lx.GROUP_NOUNS or _AGENT.match(noun)):
+    if names_people(noun):
         return Speaker(name=bare[:1].lower() + bare[1:] if bare[:1].isupper()
                        and not bare.split()[0][1:].isupper() else bare, kind="group",
                        mention=mention)
@@ -172,6 +172,12 @@ def parse_speaker(phrase: str) -> Speaker | None:
     role = " ".join(role_words).strip(" ,") or None
     kind = _kind_of(name, role, mention)
     return Speaker(name=name, kind=kind, role=role, mention=mention)
+
+
+def names_people(noun: str) -> bool:
+    """Whether a plural noun names people ("nurses", "residents", "officials"), not a thing
+    ("support", "sanctions")."""
+    return noun.endswith("s") and (noun in lx.GROUP_NOUNS or bool(_AGENT.match(noun)))
 
 
 def _opening_capital_dropped(bare: str) -> str:
