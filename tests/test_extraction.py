@@ -855,6 +855,9 @@ RULE_CASES = [
     ("The pier, a listed building, is closed.", ""),
     ("The harbour master declared a state of emergency.", ""),
     ("The harbour master asked whether the pier would reopen.", ""),
+    ("The harbour master warned sailors about the storm on Monday.", ""),  # a topic, no claim
+    ("Harbour officials warned of long delays at the pier.", ""),
+    ("The harbour master warned sailors about the storm, Ines Moura said.", "trailing_said"),
 ]
 
 
@@ -869,6 +872,19 @@ def test_every_rule_has_three_cases_and_there_are_cases_for_none() -> None:
     claim = one("The pier is closed, the harbour master said.")
     assert claim.rule == "trailing_said"
     assert one("The pier closed on Monday.").rule == ""
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Harbour officials warned sailors that the pier could close.", "The pier could close"),
+    ("The coastguard warned the public that the pier could close.", "The pier could close"),
+    ("Harbour officials warned the pier could close.", "The pier could close"),
+    ("Harbour officials warned the cost of repairs could double.",
+     "The cost of repairs could double"),
+    ("Ines Moura said about 300 sailors had signed the letter.",
+     "About 300 sailors had signed the letter"),  # "about" a number, not a topic
+])
+def test_whom_a_warning_is_for_is_not_what_it_says(sentence: str, content: str) -> None:
+    assert one(sentence).text == content
 
 
 @pytest.mark.parametrize("sentence", [
@@ -1153,6 +1169,11 @@ def test_a_fronted_time_is_not_the_subject_of_a_participle() -> None:
      "main line to the coast.", "A freight train blocked the main line to the coast."),
     ("The council hosted the regatta on May 9, marking a century of sailing on the lake.",
      "The regatta marked a century of sailing on the lake."),
+    ("The mayor invited residents to watch the fireworks display on Saturday, marking two "
+     "centuries since the town's founding.",
+     "The fireworks display marked two centuries since the town's founding."),
+    ("The tanker overturned on the road to nearby farms, spilling diesel into the river.",
+     "The tanker spilled diesel into the river."),
     ("Ines Moura beat the champion in the final on Sunday, winning the title for the first "
      "time since 2019.", "Ines Moura won the title for the first time since 2019."),
     # The content's subject, not the speaker's: the board did not end the closure.

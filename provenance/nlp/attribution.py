@@ -493,6 +493,12 @@ _DEED_THEN = re.compile(
     + r")\b[^\";]{3,150}?),?\s+and(?:\s+(?:also|then|later))?\s*$")
 
 
+_HEARER = re.compile(
+    r"^\s*(?:the\s+)?(?:public|them|him|her|us|me|[a-z]{3,}(?:ers|ists|ants|ents|ors|ians)|"
+    + "|".join(sorted(lx.GROUP_NOUNS)) + r"|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)"
+    r"(?=\s+(?:that\b|about\s|of\s|against\s))")
+# After the verb (and whom it was said to), a topic instead of a clause.
+_TOPIC_ONLY = re.compile(r"^\s*(?:about|of|against)\s+(?!\d)")
 _CITING_BEFORE_THAT = re.compile(r"\s*,?\s*citing\s+[^,\"]{1,80},\s*(?=that\b)")
 
 
@@ -508,6 +514,9 @@ def _after_verb(s: str, subject: str, verb: str, pos: int, cites: tuple[str, ...
                 via = via + (told,)
             pos += obj.end()
             rest = s[pos:]
+    elif verb in lx.HEARER_VERBS and (hearer := _HEARER.match(rest)):
+        pos += hearer.end()  # "warned residents that ...": the clause is what was said
+        rest = s[pos:]
     if addressee := _ADDRESSEE.match(rest):  # 'wrote to his followers, "..."'
         pos += addressee.end()
         rest = s[pos:]
@@ -520,6 +529,9 @@ def _after_verb(s: str, subject: str, verb: str, pos: int, cites: tuple[str, ...
     if aside := _CITING_BEFORE_THAT.match(rest):  # "reported, citing two workers, that"
         pos += aside.end()
         rest = s[pos:]
+    if (verb in lx.ADDRESSEE_VERBS | lx.HEARER_VERBS) and _TOPIC_ONLY.match(rest) \
+            and " that " not in rest:
+        return None  # "warned residents about the cracks": a deed, not what was said
     has_that = bool(re.match(r"\s*that\b", rest))
     if has_that:
         pos += re.match(r"\s*that\s*", rest).end()  # type: ignore[union-attr]

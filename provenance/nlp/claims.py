@@ -393,10 +393,17 @@ def _ends_in_adjunct(clause: str) -> bool:
     words = clause.split()
     for back, word in enumerate(reversed(words[-9:])):
         if word.islower() and word in _PREPOSITIONS:
-            return word != "of" and back > 0
+            return word != "of" and back > 0 and not (word == "to" and _infinitive(words[-back:]))
         if _verbish(word) or word.endswith(","):
             return False
     return False
+
+
+def _infinitive(after_to: list[str]) -> bool:
+    """Whether the words after "to" are a verb and its object ("to attend the parade",
+    "to visit Lisbon's port"), not a noun phrase ("to nearby farms")."""
+    return len(after_to) >= 2 and after_to[0].islower() and after_to[0] not in _SUBJECT_STARTS \
+        and (after_to[1].lower() in _SUBJECT_STARTS or after_to[1][:1].isupper())
 
 
 def _proper(phrase: str) -> bool:

@@ -28,6 +28,7 @@ ACT_VERBS = rv.forms(lambda v: v.act)
 QUOTE_VERBS = rv.forms(lambda v: "quote" in v.takes)
 # Forms whose first object is whom it was said to ("told reporters that").
 ADDRESSEE_VERBS = rv.forms(lambda v: v.addressee)
+HEARER_VERBS = rv.forms(lambda v: v.hearer)
 # Forms that come before the speaker after a quote ('"...," said Ana Ruiz').
 INVERTED_VERBS = rv.forms(lambda v: v.inverted)
 # Forms after which a name is the source of a figure, not its actor ("The Red Cross

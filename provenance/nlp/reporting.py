@@ -29,6 +29,7 @@ class ReportingVerb:
     act: bool = False
     plain_object: bool = False
     addressee: bool = False
+    hearer: bool = False
 
     @property
     def reports_clause(self) -> bool:
@@ -56,10 +57,11 @@ def _entry(lemma: str, spec: dict[str, Any]) -> ReportingVerb:
                          frozenset(spec.get("takes", ())), spec.get("ing"),
                          spec.get("trailing", True), spec.get("inverted", False),
                          spec.get("act", False), spec.get("plain_object", False),
-                         spec.get("addressee", False))
+                         spec.get("addressee", False), spec.get("hearer", False))
 
 
-_FIELDS = frozenset("forms ing role takes trailing inverted act plain_object addressee".split())
+_FIELDS = frozenset(
+    "forms ing role takes trailing inverted act plain_object addressee hearer".split())
 
 
 def forms(where: Callable[[ReportingVerb], bool]) -> frozenset[str]:
