@@ -76,6 +76,9 @@ STORIES = [
           SHARED / "eval" / "story-dev" / "taxonomy.toml"),
     Story("own", ROOT / "tests" / "data" / "matching" / "gold.yaml",
           ROOT / "tests" / "data" / "matching", None),
+    # Negations that are and are not contradictions, some worded far apart.
+    Story("bridge", ROOT / "tests" / "data" / "bridge" / "bridge.gold.yaml",
+          ROOT / "tests" / "data" / "bridge", None),
 ]
 
 
