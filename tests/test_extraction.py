@@ -855,6 +855,7 @@ RULE_CASES = [
     ("The pier, a listed building, is closed.", ""),
     ("The harbour master declared a state of emergency.", ""),
     ("The harbour master asked whether the pier would reopen.", ""),
+    ("The ferry company recalled 300 life jackets on Monday.", ""),  # a deed, not speech
     ("The harbour master warned sailors about the storm on Monday.", ""),  # a topic, no claim
     ("Harbour officials warned of long delays at the pier.", ""),
     ("The harbour master warned sailors about the storm, Ines Moura said.", "trailing_said"),
@@ -882,6 +883,8 @@ def test_every_rule_has_three_cases_and_there_are_cases_for_none() -> None:
      "The cost of repairs could double"),
     ("Ines Moura said about 300 sailors had signed the letter.",
      "About 300 sailors had signed the letter"),  # "about" a number, not a topic
+    ("Ines Moura recalled that the pier had flooded in 1990.",
+     "The pier had flooded in 1990"),
 ])
 def test_whom_a_warning_is_for_is_not_what_it_says(sentence: str, content: str) -> None:
     assert one(sentence).text == content

@@ -139,6 +139,18 @@ def test_rival_counts_of_homes_and_households_cut_off_conflict() -> None:
     assert verdict(a, b) == (False, ["numeric"])
 
 
+def test_one_article_setting_two_sources_counts_of_one_measure_side_by_side_conflicts() -> None:
+    a = frame(1, "Forty pupils had fallen ill after the school trip.", article=9,
+              speaker="health board", speaker_kind="organization", kind="indirect")
+    b = frame(2, "Only 25 illnesses had been reported to it.", article=9,
+              speaker="Valley Academy", speaker_kind="organization", kind="indirect")
+    assert verdict(a, b)[1] == ["numeric"]
+    apart = frame(3, "Only 25 illnesses had been reported to it.", article=10,
+                  speaker="Valley Academy", speaker_kind="organization", kind="indirect",
+                  outlet="Evening Post")
+    assert verdict(a, apart)[1] == []  # in two articles, nothing says they count one thing
+
+
 def test_how_long_a_place_was_cut_off_is_no_count_of_homes_cut_off() -> None:
     a = frame(1, "The clinic lost power for two hours, staff said.", speaker="staff",
               speaker_kind="group", kind="indirect")

@@ -26,8 +26,9 @@ def at_odds(pair: Pair, context: Context) -> AtOdds | None:
     A measure the vocabulary names (deaths, evacuated, damage) is evidence enough that two
     figures count one thing, once the claims share a word besides it (or the measure is
     one event's: "Police estimated the crowd at 8,000" / "About 30,000 people had taken
-    part") and are about the same places; a figure of a plain noun ("count:ship") also
-    needs the claims to read alike.
+    part"; or one article sets them side by side: "18 people had fallen ill" / "only 12
+    illnesses had been linked to its products") and are about the same places; a figure
+    of a plain noun ("count:ship") also needs the claims to read alike.
     """
     a, b = pair.a, pair.b
     # Figures of one measure on different days are a revision or nothing; the days are
@@ -42,7 +43,7 @@ def at_odds(pair: Pair, context: Context) -> AtOdds | None:
         named = not earlier.measure.startswith("count:")
         if not _same_scope(earlier, later):
             continue
-        if (named and (a.terms & b.terms or earlier.time == "event")) \
+        if (named and (a.terms & b.terms or earlier.time == "event" or pair.same_article)) \
                 or pair.chance >= context.config.conflict_context:
             return AtOdds(earlier, later)
     return None
