@@ -839,6 +839,9 @@ RULE_CASES = [
     ("The pier would, the ministry said on Monday, stay closed until May.", "aside"),
     ("Closing the pier, the harbour master conceded, was a mistake.", "aside"),
     ("The pier is closed, the harbour master tells reporters.", "trailing_said"),
+    # A belief reported by someone who told an outlet: the teller is the source.
+    ("Engineers believe the pier is unsafe, two people close to the survey told Radio Holm.",
+     "trailing_said"),
     ("The pier is closed, the harbour's director, Ines Moura, said.", "trailing_said"),
     ("The pier is closed, Ines Moura, the harbour's director, said on Monday.",
      "trailing_said"),
@@ -1213,3 +1216,53 @@ def test_speech_whose_pronoun_names_no_one_is_never_the_outlets_own() -> None:
     assert (claim.text, claim.speaker, claim.kind, claim.rule) == \
         ("The pier was safe", None, "indirect", "reporting_verb")
     assert one("The pier was safe on Monday.").kind == "outlet"
+
+
+def test_a_paragraph_that_leads_into_a_quotation_names_its_speaker() -> None:
+    claims = claims_of('The council met on Monday.\n\nAna Ruiz continued:\n\n"We will rebuild '
+                       'the pier before the summer. Nobody will pay twice for it."\n\nThe '
+                       'harbour master told reporters on Tuesday:\n\n"The pier stays shut."')
+    assert [(c.text, c.speakers[0].name if c.speakers else None) for c in claims] == [
+        ("The council met on Monday.", None),
+        ("We will rebuild the pier before the summer", "Ana Ruiz"),
+        ("Nobody will pay twice for it", "Ana Ruiz"),
+        ("The pier stays shut", "harbour master")]
+
+
+def test_a_line_ending_in_a_colon_before_no_quotation_is_still_no_claim() -> None:
+    claims = claims_of("The council met on Monday.\n\nRead more:\n\nPier plans and other stories")
+    assert [c.text for c in claims] == ["The council met on Monday."]
+
+
+@pytest.mark.parametrize("sentence, speaker, text", [
+    ("Polls show most residents want the toll.", "Polls",
+     "Polls show most residents want the toll"),
+    ("Critics argue that the toll is too high.", "critics", "The toll is too high"),
+    ("Harbour records indicate the pier was last repaired in 1990.", "Harbour records",
+     "The pier was last repaired in 1990"),
+    ("They believe the pier will reopen in May.", None, "The pier will reopen in May"),
+])
+def test_a_plural_subject_reports_with_the_bare_verb(sentence: str, speaker: str | None,
+                                                      text: str) -> None:
+    claim = one(sentence)
+    assert claim.text == text and claim.kind != "outlet"
+    if speaker:
+        assert claim.speakers[0].name.lower() == speaker.lower()
+
+
+@pytest.mark.parametrize("sentence", [
+    "The TV show was cancelled in May.",
+    "The insurance claim does not cover the pier.",
+    "The harbour report does not say whether the pumps were serviced.",
+])
+def test_a_singular_noun_is_no_bare_reporting_verb(sentence: str) -> None:
+    assert one(sentence).kind == "outlet"
+
+
+def test_an_appeal_that_reports_what_others_say_of_the_newsroom_is_still_an_appeal() -> None:
+    claims = claims_of('The ferry resumed service on Monday, the operator said.\n\nWe are facing '
+                       'hard times. The ministry has banned our website and put our staff at '
+                       'risk. These steps are attempts to silence independent reporting. The '
+                       'authorities claim our reporting "harms the nation." We see things '
+                       'differently: we report what we see.\n\nPlease support us today.')
+    assert [c.text for c in claims] == ["The ferry resumed service on Monday"]

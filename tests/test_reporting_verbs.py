@@ -10,6 +10,7 @@ import pytest
 from provenance.domain import ArticleMeta, SourceDocument
 from provenance.nlp import reporting
 from provenance.nlp.attribution import attribute
+from provenance.nlp.lexicon import PLURAL_ONLY_FORMS
 from provenance.nlp.pipeline import extract
 
 VERBS = reporting.verbs()
@@ -23,6 +24,11 @@ def _forms(where: Callable[[reporting.ReportingVerb], bool]) -> list[tuple[str, 
     return [(v.lemma, f) for v in VERBS if where(v) for f in v.forms]
 
 
+def _who(form: str, one: str, many: str) -> str:
+    """The subject a form takes: a bare form ("show", "argue") only follows a plural."""
+    return many if form in PLURAL_ONLY_FORMS else one
+
+
 def _content(sentence: str) -> str:
     found = attribute(sentence)
     return sentence[found.content[0]:found.content[1]]
@@ -32,17 +38,19 @@ def _content(sentence: str) -> str:
     lambda v: v.reports_clause and v.trailing and v.role != "finding"))
 def test_a_clause_verb_closes_a_sentence_as_its_attribution(lemma: str, form: str) -> None:
     told = " reporters" if next(v for v in VERBS if v.lemma == lemma).addressee else ""
-    sentence = f"The ferry to Osk will stop running in March, the harbour master {form}{told}."
+    who = _who(form, "the harbour master", "the harbour masters")
+    sentence = f"The ferry to Osk will stop running in March, {who} {form}{told}."
     found = attribute(sentence)
-    assert found.speaker == "the harbour master", (lemma, found)
+    assert found.speaker == who, (lemma, found)
     assert _content(sentence) == "The ferry to Osk will stop running in March"
 
 
 @pytest.mark.parametrize("lemma, form", _forms(lambda v: v.takes_clause))
 def test_a_clause_verb_with_that_reports_the_clause(lemma: str, form: str) -> None:
-    sentence = f"The harbour master {form} that the ferry to Osk will stop running in March."
+    who = _who(form, "The harbour master", "The harbour masters")
+    sentence = f"{who} {form} that the ferry to Osk will stop running in March."
     found = attribute(sentence)
-    assert found.speaker == "The harbour master", (lemma, found)
+    assert found.speaker == who, (lemma, found)
     assert _content(sentence) == "the ferry to Osk will stop running in March"
 
 
@@ -67,15 +75,16 @@ def test_a_quote_verb_marks_who_speaks(lemma: str, form: str) -> None:
 
 @pytest.mark.parametrize("lemma, form", _forms(lambda v: v.role == "denial"))
 def test_a_denial_verb_denies_what_it_names(lemma: str, form: str) -> None:
-    found = attribute(f"The harbour master {form} reports that the ferry to Osk will stop.")
-    assert found.kind == "denial" and found.speaker == "The harbour master", (lemma, found)
+    who = _who(form, "The harbour master", "The harbour masters")
+    found = attribute(f"{who} {form} reports that the ferry to Osk will stop.")
+    assert found.kind == "denial" and found.speaker == who, (lemma, found)
 
 
 @pytest.mark.parametrize("lemma, form", _forms(lambda v: v.role == "finding"))
 def test_a_finding_verb_cites_evidence(lemma: str, form: str) -> None:
-    found = attribute(f"A survey of ferry users {form} that most want a later timetable.")
-    assert found.kind == "according_to" and found.speaker == "A survey of ferry users", \
-        (lemma, found)
+    who = _who(form, "A survey of ferry users", "Surveys of ferry users")
+    found = attribute(f"{who} {form} that most want a later timetable.")
+    assert found.kind == "according_to" and found.speaker == who, (lemma, found)
 
 
 def _claims(text: str) -> list[tuple[str, str | None]]:

@@ -26,6 +26,7 @@ _PROGRESSIVE = r"(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+)?(?:" +
     sorted(lx.SPEECH_GERUNDS)) + ")"
 _VERB = rf"(?:{_QUOTED_AS}|{_PROGRESSIVE}|{_AUX}(?:{_VERB_ALT}))"
 _VERB_AFTER_SPACE = re.compile(rf"\s(?P<verb>{_VERB})\b")
+_VERB_NEXT = re.compile(r"\s+(?:" + "|".join(sorted(lx.PLURAL_ONLY_FORMS)) + r")\b")
 _TRAILING_ASIDE = re.compile(r",\s*+[a-z]++(?:\s++[a-z]++){0,3}\s*+,?\s*$")  # ", however,"
 # Unnamed groups: "aides", "senior officials", and agent nouns ("engineers", "economists").
 _GROUP = (r"(?:[a-z][\w'-]*\s+){0,2}(?:" + "|".join(sorted(lx.GROUP_NOUNS))
@@ -294,8 +295,9 @@ def _trailing_said(s: str) -> Attribution | None:
     who = _subject_phrase(raw)
     named = who[:1].isupper() or who.split()[0].lower() in _DETERMINERS \
         or is_group(lx.head_noun(who)) or who.split()[-1][:1].isupper()
-    if not named or not _is_subject(who) or _reporting_verb(m.group("content")) is not None:
-        return None
+    if not named or not _is_subject(who) or (_reporting_verb(m.group("content")) is not None
+                                             and not _told_via(m.group("verb"))):
+        return None  # "X said Y, Z said": X's, unless Z told an outlet (then Z is the source)
     verb = (m.group("verb") or m.group("verb2")).split()[0]
     kind = "reported" if verb in ("reported", "reports") else (
         "direct_quote" if _is_full_quote(m.group("content")) else "indirect")
@@ -460,6 +462,9 @@ def _reporting_verb(s: str) -> Attribution | None:
         if _PASSIVE.search(m.group("verb")):
             continue  # "have been admitted to hospital": done to the subject, not said
         verb = _finite(m.group("verb").split()[-1])
+        if verb in lx.PLURAL_ONLY_FORMS and not _plural(subject) \
+                or _VERB_NEXT.match(work, m.end()):
+            continue  # "The inspection report does ...", "reports show": nouns, not verbs
         if _is_subject(subject):
             return _after_verb(s, subject, verb, m.end(), cites,
                                anonymous or _asked_anonymity(work[: m.start()]))
@@ -629,6 +634,19 @@ def _opens_adverbial(word: str) -> bool:
     that opens a phrase saying when or how, before the subject."""
     return word in lx.INTRO_WORDS | lx.LEAD_PARTICIPLES | lx.SUBORDINATORS | lx.OPENERS \
         | _TIME_WORDS | {"overall"} or (word.endswith(("ly", "ing")) and len(word) > 4)
+
+
+_PLURAL_WORDS = frozenset("we they i you people police staff media public children men women"
+                          " both".split())
+
+
+def _plural(subject: str) -> bool:
+    """Whether a subject takes a verb's bare form ("Polls show", "They argue")."""
+    words = subject.lower().split()
+    head = lx.head_noun(subject)
+    return bool(words) and (words[-1] in _PLURAL_WORDS or head in _PLURAL_WORDS
+                            or (head.endswith("s") and not head.endswith("ss"))
+                            or " and " in f" {subject.lower()} ")
 
 
 def _is_subject(phrase: str) -> bool:

@@ -86,9 +86,12 @@ def clean(text: str, outlet: str | None = None, title: str | None = None) -> Cle
     credits: list[str] = []
     writers: list[str] = []
     headline = None
-    for number, (start, end) in enumerate(_lines(text)):
+    spans = _lines(text)
+    for number, (start, end) in enumerate(spans):
         line = text[start:end]
         kind, credited = _line_kind(line, outlet)
+        if kind == "heading" and _leads_into_quote(line, spans[number + 1:number + 2], text):
+            kind = "body"
         credits += credited
         if kind == "heading" and headline is None and not units:
             headline = line.strip()
@@ -141,6 +144,13 @@ def _lines(text: str) -> list[tuple[int, int]]:
             spans.append((pos + lead, pos + lead + len(stripped)))
         pos += len(raw) + 1
     return spans
+
+
+def _leads_into_quote(line: str, following: list[tuple[int, int]], text: str) -> bool:
+    """"Ana Ruiz continued:" before a paragraph that opens a quotation: the sentence that
+    says whose it is, not a heading."""
+    return line.rstrip().endswith(":") and bool(following) \
+        and text[following[0][0]:following[0][1]].startswith('"')
 
 
 def _line_kind(line: str, outlet: str | None) -> tuple[str, tuple[str, ...]]:
@@ -220,6 +230,14 @@ def _appeal_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"\b(?:{'|'.join(spec['site'])})\b", re.IGNORECASE))
 
 
+@lru_cache(maxsize=1)
+def _outlet_itself() -> re.Pattern[str]:
+    """How a newsroom names its own work in an appeal ("our journalists", ``appeals.toml``)."""
+    raw = resources.files("provenance.nlp").joinpath("appeals.toml").read_text("utf-8")
+    words = tomllib.loads(raw)["appeals"]["outlet_itself"]
+    return re.compile(rf"\b(?:{_alternation(words)})\b", re.IGNORECASE)
+
+
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(map(re.escape, words))
 
@@ -231,11 +249,13 @@ _PARTS = re.compile(r"[:;]\s+|\s+[-\u2013\u2014]\s+")
 def _appeal(sentence: str, outlet: str | None) -> float:
     """How much a sentence addresses the reader rather than reports (0 = not at all)."""
     bare = _INTERVIEWER.sub(" ", _QUOTED.sub(" ", sentence))
-    score = 2.0 * min(2, len(_SECOND_PERSON.findall(bare)))
-    score += 2.0 * min(2, len(_FIRST_PLURAL.findall(bare)))
+    ours = 2.0 * min(2, len(_FIRST_PLURAL.findall(bare)))
+    score = ours + 2.0 * min(2, len(_SECOND_PERSON.findall(bare)))
     score += 1.0 * min(2, len(_FIRST_SINGULAR.findall(bare)))
     if score and has_cue(bare) and attribute(bare).kind != OWN_REPORTING:
-        return 0.0  # "..., a conviction that you are with them, Clarke said": his "you"
+        # "..., a conviction that you are with them, Clarke said": his "you"; but "our work"
+        # outside quotation marks is the outlet's ("The authorities claim our work ...")
+        return ours if _outlet_itself().search(bare) else 0.0
     imperatives, site = _appeal_patterns()
     if any(imperatives.match(part.strip()) for part in _PARTS.split(bare)):
         score += 2.0  # "Support local journalism: become a member today"

@@ -115,6 +115,11 @@ INTRO_WORDS = frozenset(
     " still yet separately previously elsewhere instead moreover then now today yesterday"
     " despite although though while when as for by with under over amid following".split()
 )
+# Bare forms that follow a plural subject only ("Polls show", "Critics argue"); "say" is
+# read after any subject, as it always was.
+PLURAL_ONLY_FORMS = frozenset(v.lemma for v in rv.verbs() if v.lemma in v.forms and any(
+    f != v.lemma and (f.endswith("ed") or f in IRREGULAR_PAST_FORMS) for f in v.forms)
+) - {"say"}  # not "put" or "set": the bare form is also the past
 
 
 def past_tense(gerund: str) -> str:

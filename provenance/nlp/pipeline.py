@@ -96,7 +96,7 @@ def extract(doc: SourceDocument, taxonomy: Taxonomy | None = None) -> Extraction
         if _opens_quote(sentence):  # read closed; each claim keeps the sentence as written
             drafts += [(replace(c, sentence=doc.text[unit.start:unit.end]), line) for c, line
                        in _sentence_claims(_closed(sentence), unit.start, unit.line, doc, state)]
-        else:
+        elif not _lead_in(sentence, unit.start, doc, state):
             drafts += _sentence_claims(sentence, unit.start, unit.line, doc, state)
         if sentence.count('"') % 2 == 1 and state.last_quote_speaker:
             quote_from = unit.line
@@ -133,6 +133,25 @@ def _unread_claims(sentence: str, unit: Unit, doc: SourceDocument,
             drafts.append((_claim(piece, sentence, unit.start, doc, state), unit.line))
         start = end
     return drafts
+
+
+_LEAD_IN_QUOTE = ' "It is so."'  # stands for the quotation a lead-in introduces
+
+
+def _lead_in(sentence: str, offset: int, doc: SourceDocument, state: _ArticleState) -> bool:
+    """Whether the sentence only says who speaks next ("Ana Ruiz continued:", "The minister
+    told reporters on Monday:"), its speaker then taken for the quotation that follows."""
+    if not sentence.rstrip().endswith(":"):
+        return False
+    led = sentence.rstrip() + _LEAD_IN_QUOTE
+    found = attribute(led)
+    if not found.speaker or found.kind != "direct_quote" \
+            or led[found.content[0]:found.content[1]].strip(' ".') != _LEAD_IN_QUOTE.strip(' ".'):
+        return False
+    end = len(sentence)
+    _speakers(Piece("", end, end, kind="direct_quote", speaker=found.speaker), state,
+              sentence, offset, doc.text)
+    return True
 
 
 def _asked_by_someone(sentence: str) -> bool:
