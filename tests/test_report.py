@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -239,3 +240,22 @@ def test_a_config_file_prov_cannot_use_is_one_line(seeded: str, tmp_path: Path) 
     result = CliRunner().invoke(app, ["--db", seeded, "--config", str(config), "claims"])
     assert result.exit_code == 2 and "unknown section [reprot]" in result.stderr
     assert result.stderr.strip().count("\n") == 0
+
+
+def test_a_limited_report_lists_the_first_entries_and_says_how_many_it_leaves_out(
+        seeded: str) -> None:
+    full = report(seeded, "--limit", "0")
+    cut = report(seeded, "--limit", "1")
+    assert "not listed" not in full
+
+    def conflicts(text: str) -> int:
+        return text.split("## Conflicts")[1].split("## Corroborated")[0].count("\n### ")
+
+    assert conflicts(cut) == 1 < conflicts(full)
+    single = full.split("## Single-source claims")[1].split("## Who said what")[0]
+    assert "not listed:" in cut and "more single-source claims" in cut
+    assert len(cut.split("## Single-source claims")[1].split("## Who said what")[0]) \
+        < len(single)
+    page = report(seeded, "--limit", "1", "--format", "html")
+    anchors = set(re.findall(r'id="claim-(\d+)"', page))
+    assert set(re.findall(r'href="#claim-(\d+)"', page)) <= anchors  # no link goes nowhere

@@ -12,6 +12,7 @@ from provenance.cli.common import echo, note, options, parse_day, plural, write_
 from provenance.db import queries as q
 from provenance.db.engine import unit_of_work
 from provenance.report import Publication, build_report, render
+from provenance.report.build import REPORT_LIMIT
 
 
 class ReportFormat(str, Enum):
@@ -42,6 +43,10 @@ def report(
                                help="Person credited with the reviews (default: each review's "
                                     "reviewer, else the publisher)."),
     on: str = typer.Option(None, "--date", help="Report date YYYY-MM-DD (default: today)."),
+    limit: int = typer.Option(REPORT_LIMIT, min=0,
+                              help="List at most this many conflicts, groups, single-source "
+                                   "claims, speakers and figures of a measure (0: all); the "
+                                   "report says how many it leaves out."),
 ) -> None:
     """Write a fact-check report: scope, verdicts, conflicts, corroborated and single-source
     claims, who said what, figures, and each claim's provenance chain. JSON-LD holds one
@@ -55,7 +60,7 @@ def report(
     with unit_of_work(opts.engine()) as session:
         if flt.topics:
             q.check_topics(session, flt.topics, opts.load_taxonomy().names())
-        built = build_report(session, flt)
+        built = build_report(session, flt, limit or None)
     text = render(built, fmt.value, pub)
     if fmt is ReportFormat.html and built.reviews and not (publisher and base_url):
         note(opts, "prov: note: the page carries no ClaimReview markup; give --publisher and "

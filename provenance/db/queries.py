@@ -12,7 +12,6 @@ from sqlalchemy import Select, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from provenance.db import models as m
-from provenance.db.engine import id_chunks
 from provenance.domain import chain
 from provenance.errors import NotFoundError, UnknownTopicError
 from provenance.match.store import figure_timelines
@@ -51,7 +50,7 @@ def check_topics(session: Session, topics: tuple[str, ...], known: list[str]) ->
             )
 
 
-def _claim_loads() -> tuple[Any, ...]:
+def claim_loads() -> tuple[Any, ...]:
     """Loader options for what :func:`claim_record` reads, so that listing N claims sends a
     few statements, not a few per claim."""
     return (selectinload(m.Claim.speakers).selectinload(m.ClaimSpeaker.speaker)
@@ -62,7 +61,12 @@ def _claim_loads() -> tuple[Any, ...]:
 
 
 def _claims_query(f: ClaimFilter) -> Select[Any]:
-    q = select(m.Claim).join(m.Article).options(*_claim_loads())
+    return filtered(select(m.Claim).join(m.Article).options(*claim_loads()), f)
+
+
+def filtered(q: Select[Any], f: ClaimFilter) -> Select[Any]:
+    """``q`` (a select over claims joined to their articles) narrowed to ``f`` but its text
+    search, in report order: by publication date, then reading order."""
     if f.topics:
         q = q.where(m.Claim.id.in_(
             select(m.ClaimTopic.claim_id).join(m.Topic)
@@ -217,7 +221,7 @@ def groups(session: Session, topic: str | None = None, min_sources: int = 1,
            limit: int | None = None) -> list[m.Group]:
     """Groups by id, with a claim under ``topic`` when given, backed by ``min_sources``
     independent sources or more; at most ``limit``."""
-    q = _groups_query(topic, min_sources).options(_group_loads()).order_by(m.Group.id)
+    q = _groups_query(topic, min_sources).options(group_loads()).order_by(m.Group.id)
     return [g for g in session.scalars(q.limit(limit) if limit else q)
             if independent_sources(g) >= min_sources]  # groups matched before the count
 
@@ -227,14 +231,14 @@ def count_groups(session: Session, topic: str | None = None, min_sources: int = 
     return _count(session, _groups_query(topic, min_sources))
 
 
-def _group_loads() -> Any:
+def group_loads() -> Any:
     return selectinload(m.Group.members).selectinload(m.GroupMember.claim) \
-        .options(*_claim_loads())
+        .options(*claim_loads())
 
 
-def _conflict_loads() -> tuple[Any, ...]:
-    return (selectinload(m.Conflict.claim_a).options(*_claim_loads()),
-            selectinload(m.Conflict.claim_b).options(*_claim_loads()))
+def conflict_loads() -> tuple[Any, ...]:
+    return (selectinload(m.Conflict.claim_a).options(*claim_loads()),
+            selectinload(m.Conflict.claim_b).options(*claim_loads()))
 
 
 def _count(session: Session, query: Select[Any]) -> int:
@@ -265,29 +269,8 @@ def conflicts(session: Session, topic: str | None = None, kind: str | None = Non
     """Conflicts by id, with a claim under ``topic`` or from ``outlet`` (a part of its
     name) when given; at most ``limit``."""
     q = _conflicts_query(topic, kind, outlet).order_by(m.Conflict.id).options(
-        *_conflict_loads())
+        *conflict_loads())
     return list(session.scalars(q.limit(limit) if limit else q))
-
-
-def conflicts_of_claims(session: Session, ids: set[int]) -> list[m.Conflict]:
-    """The conflicts with a claim among ``ids``, by id, read through the claim indexes."""
-    found: dict[int, m.Conflict] = {}
-    for chunk in id_chunks(ids):
-        q = select(m.Conflict).where(or_(m.Conflict.claim_a_id.in_(chunk),
-                                         m.Conflict.claim_b_id.in_(chunk)))
-        found |= {c.id: c for c in session.scalars(q.options(*_conflict_loads()))}
-    return [found[i] for i in sorted(found)]
-
-
-def groups_of_claims(session: Session, ids: set[int]) -> list[m.Group]:
-    """The groups holding a claim among ``ids``, by id."""
-    group_ids: set[int] = set()
-    for chunk in id_chunks(ids):
-        group_ids |= set(session.scalars(select(m.GroupMember.group_id)
-                                         .where(m.GroupMember.claim_id.in_(chunk))))
-    return [g for chunk in id_chunks(group_ids) for g in session.scalars(
-        select(m.Group).where(m.Group.id.in_(chunk)).order_by(m.Group.id)
-        .options(_group_loads()))]
 
 
 def count_conflicts(session: Session, topic: str | None = None, kind: str | None = None,

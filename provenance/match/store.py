@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from provenance.db import models as m
@@ -299,9 +299,13 @@ def _load_frames(session: Session, ids: Iterable[int] | None = None) -> dict[int
 def figure_timelines(session: Session, claim_ids: Iterable[int] | None = None) -> list[Timeline]:
     """The timelines of the measures of the claims ``claim_ids`` (all by default)."""
     frames = _load_frames(session, claim_ids)
-    conflicts = [FoundConflict(c.claim_a_id, c.claim_b_id, c.kind, c.reason)
-                 for c in session.scalars(select(m.Conflict).where(
-                     m.Conflict.kind.in_(("update", "numeric"))))]
+    columns = select(m.Conflict.claim_a_id, m.Conflict.claim_b_id, m.Conflict.kind,
+                     m.Conflict.reason).where(m.Conflict.kind.in_(("update", "numeric")))
+    rows = session.execute(columns).all() if claim_ids is None else {
+        row for chunk in id_chunks(frames) for row in session.execute(columns.where(or_(
+            m.Conflict.claim_a_id.in_(chunk), m.Conflict.claim_b_id.in_(chunk))))}
+    conflicts = [FoundConflict(a, b, kind, reason)
+                 for a, b, kind, reason in sorted(rows, key=lambda r: (r[0], r[1], r[2]))]
     return timelines(frames.values(), conflicts)
 
 

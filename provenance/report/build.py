@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from provenance.db import models as m
 from provenance.db import queries as q
+from provenance.db import scope
 from provenance.db.reviews import current_reviews
 from provenance.domain import chain
 from provenance.match.store import figure_timelines
@@ -128,6 +129,9 @@ class Report:
     """Claims in a conflict or a group that no one has reviewed yet."""
     titles: dict[int, str] = field(default_factory=dict)
     """Each article's title, by id."""
+    left_out: dict[str, int] = field(default_factory=dict)
+    """How many conflicts, groups, single-source claims and speakers the report does not
+    list (``limit``): the lists it cut, only."""
 
     @property
     def figures(self) -> list[tuple[str, str | None, ClaimEntry]]:
@@ -139,6 +143,21 @@ class Report:
             claims |= {e.id: e for e in g.claims}
         found = [(text, measure, e) for e in claims.values() for text, measure in e.figures]
         return sorted(found, key=lambda f: (f[1] or "~", f[2].published or date.max, f[2].id))
+
+    @property
+    def left_out_note(self) -> str | None:
+        """What the report does not list, for its scope ("39,395 more conflicts ...")."""
+        if not self.left_out:
+            return None
+        counts = ", ".join(f"{n:,} more {name}" for name, n in self.left_out.items())
+        return f"not listed: {counts} (narrow the query, or raise --limit)"
+
+    @property
+    def anchored(self) -> set[int]:
+        """The claims the report shows in full: in a conflict, a group or single-sourced."""
+        return {e.id for c in self.conflicts for e in c.sides} | {
+            e.id for g in self.corroborated for e in g.claims} | {
+            e.id for e in self.single_source}
 
     @property
     def narration(self) -> list[ClaimEntry]:
@@ -179,11 +198,20 @@ def _measure_name(measure: str | None) -> str | None:
     return measure.replace("_", " ").removeprefix("count:") if measure else None
 
 
-def build_report(session: Session, flt: q.ClaimFilter) -> Report:
-    """The report for every claim matching ``flt``."""
-    claims = q.find_claims(session, flt)
-    ids = {c.id for c in claims}
-    articles = {c.article_id: c.article for c in claims}
+REPORT_LIMIT = 200
+"""How many conflicts, groups, single-source claims, speakers and figures of a measure a
+report lists by default; it says how many more there are (``prov report --limit``)."""
+SPEAKER_SHARE = 10
+"""Each speaker lists at most ``limit // SPEAKER_SHARE`` claims (20 by default)."""
+
+
+def build_report(session: Session, flt: q.ClaimFilter, limit: int | None = REPORT_LIMIT
+                 ) -> Report:
+    """The report for every claim matching ``flt``, each list cut at ``limit`` (None: all).
+    Only what it shows is loaded: the rest is read as ids and counted."""
+    rows = scope.claim_rows(session, flt)
+    ids = {claim for claim, _ in rows}
+    articles = scope.articles(session, {article for _, article in rows})
     dates = sorted(a.published for a in articles.values() if a.published)
     report = Report(
         query={k: ", ".join(v) if isinstance(v, tuple) else str(v)
@@ -192,33 +220,74 @@ def build_report(session: Session, flt: q.ClaimFilter) -> Report:
         outlets=sorted({a.outlet.name for a in articles.values() if a.outlet}),
         first=dates[0] if dates else None, last=dates[-1] if dates else None,
     )
-    in_conflict: set[int] = set()
-    for conflict in q.conflicts_of_claims(session, ids):
+    report.titles = {a.id: article_title(a) for a in articles.values()}
+    sides = scope.conflict_sides(session, ids)
+    members = scope.group_members(session, ids)
+    in_conflict = {x for _, a, b in sides for x in (a, b)}
+    grouped = {c for group in members.values() for c in group}
+    shown = _add_conflicts_and_groups(session, report, sides, list(members), limit)
+    single = [c for c, _ in rows if c not in grouped and c not in in_conflict]
+    speaker_of = scope.first_speakers(session, ids)
+    speakers = _top_speakers(speaker_of, [c for c, _ in rows], limit)
+    loaded = scope.claims(session, set(_cut(single, limit))
+                          | {c for picked in speakers.values() for c in picked})
+    report.single_source = [entry(loaded[c]) for c in _cut(single, limit)]
+    report.speakers = {name: [entry(loaded[c]) for c in picked]
+                       for name, picked in speakers.items()}
+    shown |= {c: loaded[c] for c in _cut(single, limit)}  # what the figures may link to
+    report.timelines = _timelines(session, [shown[c] for c, _ in rows if c in shown], limit)
+    report.left_out = _left_out(report, len(sides), len(members), len(single),
+                                len(set(speaker_of.values())))
+    _add_reviews(session, report, ids)
+    return report
+
+
+def _cut(items: list[int], limit: int | None) -> list[int]:
+    return items if limit is None else items[:limit]
+
+
+def _add_conflicts_and_groups(session: Session, report: Report,
+                              sides: list[tuple[int, int, int]], group_ids: list[int],
+                              limit: int | None) -> dict[int, m.Claim]:
+    """The first ``limit`` conflicts and groups; the claims they show, by id."""
+    shown: dict[int, m.Claim] = {}
+    for conflict in scope.conflicts(session, _cut([c for c, _, _ in sides], limit)):
         report.conflicts.append(ConflictEntry(conflict.kind, conflict.reason,
                                               (entry(conflict.claim_a),
                                                entry(conflict.claim_b))))
-        in_conflict |= {conflict.claim_a_id, conflict.claim_b_id}
-    grouped: set[int] = set()
-    for group in q.groups_of_claims(session, ids):
-        members = [mem.claim for mem in group.members]
-        grouped |= {c.id for c in members}
+        shown |= {conflict.claim_a_id: conflict.claim_a, conflict.claim_b_id: conflict.claim_b}
+    for group in scope.groups(session, _cut(group_ids, limit)):
+        claims = [mem.claim for mem in group.members]
+        shown |= {c.id: c for c in claims}
         report.corroborated.append(GroupEntry(
-            group.id, tuple(entry(c) for c in members),
-            len({c.article.outlet_id for c in members}), q.independent_sources(group),
+            group.id, tuple(entry(c) for c in claims),
+            len({c.article.outlet_id for c in claims}), q.independent_sources(group),
             _dependence(group)))
-        report.titles |= {c.article_id: article_title(c.article) for c in members}
-    by_speaker: dict[str, list[ClaimEntry]] = defaultdict(list)
-    for claim in claims:
-        e = entry(claim)
-        if claim.id not in grouped and claim.id not in in_conflict:
-            report.single_source.append(e)
-        if e.speaker:
-            by_speaker[e.speaker].append(e)
-    report.speakers = dict(sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0])))
-    report.timelines = _timelines(session, claims)
-    report.titles |= {a.id: article_title(a) for a in articles.values()}
-    _add_reviews(session, report, ids)
-    return report
+        report.titles |= {c.article_id: article_title(c.article) for c in claims}
+    return shown
+
+
+def _top_speakers(speaker_of: dict[int, str], order: list[int],
+                  limit: int | None) -> dict[str, list[int]]:
+    """The most quoted speakers (most claims first, then by name), each with its first
+    claims in report order."""
+    by_speaker: dict[str, list[int]] = defaultdict(list)
+    for claim in order:
+        if claim in speaker_of:
+            by_speaker[speaker_of[claim]].append(claim)
+    ranked = sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    share = None if limit is None else max(1, limit // SPEAKER_SHARE)
+    return {name: _cut(claims, share) for name, claims in ranked[:limit]}
+
+
+def _left_out(report: Report, conflicts: int, groups: int, single: int,
+              speakers: int) -> dict[str, int]:
+    """How many of each list the report does not show, where it leaves some out."""
+    shown = {"conflicts": (conflicts, len(report.conflicts)),
+             "groups": (groups, len(report.corroborated)),
+             "single-source claims": (single, len(report.single_source)),
+             "speakers": (speakers, len(report.speakers))}
+    return {name: total - listed for name, (total, listed) in shown.items() if total > listed}
 
 
 def _dependence(group: m.Group) -> tuple[tuple[int, int, str], ...]:
@@ -258,12 +327,14 @@ def _appearances(claims: tuple[ClaimEntry, ...]) -> tuple[Appearance, ...]:
                                                       a.published or date.min)))
 
 
-def _timelines(session: Session, claims: list[m.Claim]) -> dict[str, list[FigurePoint]]:
-    """Each measure's figures over time (``prov timeline``), for the report's claims."""
+def _timelines(session: Session, claims: list[m.Claim],
+               limit: int | None) -> dict[str, list[FigurePoint]]:
+    """Each measure's figures over time (``prov timeline``), for the claims the report
+    shows, at most ``limit`` a measure."""
     by_id = {c.id: c for c in claims}
     out = {}
     for line in figure_timelines(session, by_id):
         points = [FigurePoint(by_id[p.claim_id].article.published, p.figure,
-                              entry(by_id[p.claim_id])) for p in line.points]
+                              entry(by_id[p.claim_id])) for p in line.points[:limit]]
         out[line.measure.replace("_", " ").removeprefix("count:")] = points
     return out

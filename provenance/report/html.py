@@ -59,15 +59,16 @@ def _claim(e: ClaimEntry, anchor: bool = True) -> str:
             f'<div class="meta">provenance: {chain}</div></div>')
 
 
-def _verdict(r: ReviewEntry) -> str:
+def _verdict(r: ReviewEntry, anchored: set[int]) -> str:
     score = (f" ({r.score:g} on a scale of {r.worst:g} to {r.best:g})"
              if r.score is not None else "")
     by = f" by {_e(r.reviewer)}" if r.reviewer else ""
     seen = "; ".join(f"{_link(a.headline, a.url)} ({_e(a.outlet or 'unknown outlet')}, "
                      f"{_e(a.published or 'undated')})" for a in r.appearances)
     note = f'<p class="why">Why: {_e(r.note)}</p>' if r.note else ""
+    claim = _claim(r.claim, anchor=r.claim.id not in anchored)  # else shown further down
     return (f'<section class="verdict" id="review-{r.id}"><h3><span class="rating">'
-            f"{_e(r.rating)}</span>{score}</h3>{_claim(r.claim, anchor=False)}{note}"
+            f"{_e(r.rating)}</span>{score}</h3>{claim}{note}"
             f'<p class="meta">Reviewed {r.reviewed_on}{by}. Appears in: {seen}</p></section>')
 
 
@@ -125,9 +126,12 @@ def render_html(report: Report, pub: Publication | None = None) -> str:
              f"{pub.today.isoformat()}</time>{by}.</p>", "<h2>Scope</h2><ul>",
              f"<li>query: {_e(query)}</li><li>articles: {report.articles}</li>",
              f"<li>outlets: {_e(', '.join(report.outlets) or 'none')}</li>",
-             f"<li>dates: {_e(report.first or '?')} to {_e(report.last or '?')}</li></ul>",
-             "<h2>Verdicts</h2>"]
-    parts += [_verdict(r) for r in report.reviews] or ["<p>No claim has been reviewed yet.</p>"]
+             f"<li>dates: {_e(report.first or '?')} to {_e(report.last or '?')}</li>"
+             + (f"<li>{_e(report.left_out_note)}</li>" if report.left_out_note else "")
+             + "</ul>", "<h2>Verdicts</h2>"]
+    anchored = report.anchored
+    parts += [_verdict(r, anchored) for r in report.reviews] or [
+        "<p>No claim has been reviewed yet.</p>"]
     if report.drafts:
         parts += ["<h2>Awaiting review</h2><ul>"] + [
             f'<li><a href="#claim-{e.id}">{_e(e.text)}</a> (claim {e.id})</li>'
@@ -146,7 +150,8 @@ def render_html(report: Report, pub: Publication | None = None) -> str:
     parts.append("<h2>Who said what</h2><ul>")
     for speaker, claims in report.speakers.items():
         role = f" ({_e(claims[0].role)})" if claims[0].role else ""
-        links = "; ".join(f'<a href="#claim-{e.id}">{_e(e.text)}</a>' for e in claims)
+        links = "; ".join(f'<a href="#claim-{e.id}">{_e(e.text)}</a>' if e.id in anchored
+                          else f"{_e(e.text)} (claim {e.id})" for e in claims)
         parts.append(f"<li><strong>{_e(speaker)}</strong>{role}: {links}</li>")
     parts += ["</ul><h2>Figures</h2>", *_figures(report), "</body></html>"]
     return "\n".join(p for p in parts if p) + "\n"

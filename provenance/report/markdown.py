@@ -54,7 +54,10 @@ def render_markdown(report: Report, pub: Publication | None = None) -> str:
     query = ", ".join(f"{k}={v}" for k, v in report.query.items()) or "all claims"
     out += [f"- query: {_t(query)}", f"- articles: {report.articles}",
             f"- outlets: {_t(', '.join(report.outlets)) or 'none'}",
-            f"- dates: {report.first or '?'} to {report.last or '?'}", ""]
+            f"- dates: {report.first or '?'} to {report.last or '?'}"]
+    if report.left_out_note:
+        out.append(f"- {report.left_out_note}")
+    out.append("")
     out += ["## Verdicts", ""]
     if not report.reviews:
         out += ["No claim has been reviewed yet.", ""]
