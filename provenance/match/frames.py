@@ -349,8 +349,7 @@ def _predicate(text: str) -> str | None:
         before = words[i - 1].lower() if i else ""
         if i > 0 and low.endswith("ed") and word.islower() and len(low) > 4 \
                 and before not in _DETERMINERS and not before.endswith("ing"):
-            if lemma(low) in _refusals() and words[i + 1:i + 3][:1] == ["to"] \
-                    and len(words) > i + 2:
+            if lemma(low) in _refusals() and i + 2 < len(words) and words[i + 1] == "to":
                 return lemma(words[i + 2].lower())  # "refused to recognise": recognise
             return lemma(low)  # "unnamed" in "citing unnamed workers" is not a verb
         if low in _AUXILIARY and not (i and word[:1].isupper()):  # "every May 9": a month

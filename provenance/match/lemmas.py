@@ -27,17 +27,20 @@ _SPELLINGS = ((re.compile(r"(?<=[a-z]{3})is(?=e[sd]?$|ing$|ations?$)"), "iz"),
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], dict[str, str]]:
+def _data() -> dict[str, dict[str, str]]:
     raw = resources.files("provenance.match").joinpath("vocab/lemmas.toml").read_text("utf-8")
-    data = tomllib.loads(raw)
-    return dict(data["irregular"]), {**data["nominal"], **negated_participles()}
+    return tomllib.loads(raw)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, str], dict[str, str]]:
+    return dict(_data()["irregular"]), {**_data()["nominal"], **negated_participles()}
 
 
 @lru_cache(maxsize=1)
 def negated_participles() -> dict[str, str]:
     """Participles that negate a verb ("unrecognised", "unpaid"), mapped to the verb."""
-    raw = resources.files("provenance.match").joinpath("vocab/lemmas.toml").read_text("utf-8")
-    table = tomllib.loads(raw)["negated"]
+    table = _data()["negated"]
     return {**table, **{_american(form): verb for form, verb in table.items()}}
 
 

@@ -499,8 +499,8 @@ _DEED_THEN = re.compile(
 
 
 _HEARER = re.compile(
-    r"^\s*(?:the\s+)?(?:public|them|him|her|us|me|[a-z]{3,}(?:ers|ists|ants|ents|ors|ians)|"
-    + "|".join(sorted(lx.GROUP_NOUNS)) + r"|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)"
+    rf"^\s*(?:the\s+)?(?:public|them|him|her|us|me|{_GROUP}|[a-z]{{3,}}ians"
+    r"|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)"
     r"(?=\s+(?:that\b|about\s|of\s|against\s))")
 # After the verb (and whom it was said to), a topic instead of a clause.
 _TOPIC_ONLY = re.compile(r"^\s*(?:about|of|against)\s+(?!\d)")

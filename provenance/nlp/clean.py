@@ -218,10 +218,15 @@ def _notice_patterns() -> dict[str, re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
+def _appeals() -> dict[str, list[str]]:
+    raw = resources.files("provenance.nlp").joinpath("appeals.toml").read_text("utf-8")
+    return tomllib.loads(raw)["appeals"]  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=1)
 def _appeal_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """An opening imperative, and the site's own vocabulary (``appeals.toml``)."""
-    raw = resources.files("provenance.nlp").joinpath("appeals.toml").read_text("utf-8")
-    spec = tomllib.loads(raw)["appeals"]
+    spec = _appeals()
     nouns_too = spec["nouns_too"]
     verbs = _alternation(w for w in spec["imperatives"] if w not in nouns_too)
     nouns, objects = _alternation(nouns_too), _alternation(spec["imperative_objects"])
@@ -233,9 +238,7 @@ def _appeal_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 @lru_cache(maxsize=1)
 def _outlet_itself() -> re.Pattern[str]:
     """How a newsroom names its own work in an appeal ("our journalists", ``appeals.toml``)."""
-    raw = resources.files("provenance.nlp").joinpath("appeals.toml").read_text("utf-8")
-    words = tomllib.loads(raw)["appeals"]["outlet_itself"]
-    return re.compile(rf"\b(?:{_alternation(words)})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{_alternation(_appeals()['outlet_itself'])})\b", re.IGNORECASE)
 
 
 def _alternation(words: Iterable[str]) -> str:

@@ -227,14 +227,15 @@ def build_report(session: Session, flt: q.ClaimFilter, limit: int | None = REPOR
     grouped = {c for group in members.values() for c in group}
     shown = _add_conflicts_and_groups(session, report, sides, list(members), limit)
     single = [c for c, _ in rows if c not in grouped and c not in in_conflict]
+    listed = _cut(single, limit)
     speaker_of = scope.first_speakers(session, ids)
     speakers = _top_speakers(speaker_of, [c for c, _ in rows], limit)
-    loaded = scope.claims(session, set(_cut(single, limit))
+    loaded = scope.claims(session, set(listed)
                           | {c for picked in speakers.values() for c in picked})
-    report.single_source = [entry(loaded[c]) for c in _cut(single, limit)]
+    report.single_source = [entry(loaded[c]) for c in listed]
     report.speakers = {name: [entry(loaded[c]) for c in picked]
                        for name, picked in speakers.items()}
-    shown |= {c: loaded[c] for c in _cut(single, limit)}  # what the figures may link to
+    shown |= {c: loaded[c] for c in listed}  # what the figures may link to
     report.timelines = _timelines(session, [shown[c] for c, _ in rows if c in shown], limit)
     report.left_out = _left_out(report, len(sides), len(members), len(single),
                                 len(set(speaker_of.values())))
