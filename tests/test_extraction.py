@@ -1266,3 +1266,7 @@ def test_an_appeal_that_reports_what_others_say_of_the_newsroom_is_still_an_appe
                        'authorities claim our reporting "harms the nation." We see things '
                        'differently: we report what we see.\n\nPlease support us today.')
     assert [c.text for c in claims] == ["The ferry resumed service on Monday"]
+
+
+def test_a_trailing_verb_after_punctuation_alone_credits_no_one() -> None:
+    assert attribute("The plan, which failed, ( told reporters").speaker is None

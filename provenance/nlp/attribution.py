@@ -293,6 +293,8 @@ def _trailing_said(s: str) -> Attribution | None:
     if appositive and raw.split()[-1].islower():  # "said the union's leader, Ana Ruiz."
         raw = f"{raw}, {appositive.group('name')}"
     who = _subject_phrase(raw)
+    if not who.split():
+        return None  # "..., ( told reporters": punctuation, no speaker
     named = who[:1].isupper() or who.split()[0].lower() in _DETERMINERS \
         or is_group(lx.head_noun(who)) or who.split()[-1][:1].isupper()
     if not named or not _is_subject(who) or (_reporting_verb(m.group("content")) is not None
