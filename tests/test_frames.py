@@ -5,6 +5,7 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -22,6 +23,7 @@ from provenance.match.sources import Source, same_source, source_of
 from provenance.match.store import key_counts, term_weights
 from provenance.match.timeline import timelines
 from provenance.nlp.numbers import find_quantities
+from provenance.nlp.speakers import same_speaker
 
 CONFIG = default_config()
 
@@ -836,3 +838,80 @@ def test_what_the_conflict_cases_rest_on() -> None:
     thousands = frame(4, "Thousands of people marched through the city.")
     assert figures_agree(thousands.figures, frame(5, "About 25,000 people had taken "
                                                      "part.").figures)
+
+
+@pytest.mark.parametrize("text, direction, noun", [
+    ("Demand for copper wire fell 18 percent last year.", "fall", "demand"),
+    ("Ticket sales rose by 8 percent in May.", "rise", "sales"),
+    ("Rents have climbed 12 percent since the spring.", "rise", "rents"),
+    ("The airline's bookings were down 40 percent on a year earlier.", "fall", "bookings"),
+])
+def test_a_percentage_after_a_verb_of_change_measures_the_change_of_its_subject(
+        text: str, direction: str, noun: str) -> None:
+    assert [f.measure for f in frame(1, text).figures] == [f"{direction}:{lemma(noun)}"]
+
+
+@pytest.mark.parametrize("text", [
+    "It fell 18 percent last year.",  # no subject to name the change of
+    "Unemployment rose to 6 percent.",  # a level, not a change
+])
+def test_no_change_is_read_without_a_subject_or_after_to(text: str) -> None:
+    assert not any(f.measure.startswith(("rise:", "fall:")) for f in frame(1, text).figures)
+
+
+def test_two_sources_rival_changes_over_one_past_year_conflict() -> None:
+    last_year = {"event_date": "2024", "year": 2024}  # as extraction dates "last year"
+    a = replace(frame(1, "Wool exports fell 12 percent last year, the trade ministry said.",
+                      speaker="trade ministry", speaker_kind="organization", kind="indirect",
+                      published="2025-03-03"), **last_year)
+    b = replace(frame(2, "Wool exports fell 20 percent last year, according to the growers' "
+                         "board.", speaker="growers' board", speaker_kind="organization",
+                      kind="according_to", published="2025-03-04", outlet="Evening Post"),
+                **last_year)
+    assert verdict(a, b) == (False, ["numeric"])
+
+
+def test_a_rise_and_a_fall_of_one_size_are_not_one_claim() -> None:
+    a = frame(1, "Wool exports fell 12 percent last year.", published="2025-03-03")
+    b = frame(2, "Wool exports rose 12 percent last year.", published="2025-03-04",
+              outlet="Evening Post")
+    assert verdict(a, b)[0] is False
+
+
+def test_the_company_an_article_names_is_the_business_it_called_so() -> None:
+    first, second, third = with_article_context([
+        frame(1, "Torvik Metals will close its foundry by June.", article=1,
+              speaker="company", speaker_kind="organization", kind="indirect"),
+        frame(2, "The closure will cost 300 jobs.", article=1, speaker="company",
+              speaker_kind="organization", kind="indirect"),
+        frame(3, "In 2017, the company shut its smelter in Ardby.", article=1)])
+    assert first.source.name == second.source.name == "Torvik Metals"
+    assert {"torvik", "metals"} <= third.entities
+    elsewhere = with_article_context([
+        frame(4, "Torvik Metals closed its Ardby smelter in 2017.", article=2,
+              outlet="Evening Post")])[0]
+    assert verdict(third, elsewhere)[0] is True
+
+
+def test_the_company_is_no_one_when_an_article_names_two_businesses() -> None:
+    frames = with_article_context([
+        frame(1, "Torvik Metals will sell its foundry.", article=1, speaker="company",
+              speaker_kind="organization", kind="indirect"),
+        frame(2, "Brenna Foods will buy it.", article=1, speaker="Brenna Foods",
+              speaker_kind="organization", kind="indirect"),
+        frame(3, "The deal will cost 300 jobs.", article=1, speaker="company",
+              speaker_kind="organization", kind="indirect")])
+    assert frames[2].source.name == "company"
+
+
+def test_an_unnamed_spokesman_speaks_for_the_body_the_claim_opens_with() -> None:
+    spokesman = source_of("spokesman", "group", None,
+                          "The council has not closed the eastern footpath", "City Wire")
+    assert same_source(spokesman, Source("council", "organization"))
+    other = source_of("spokesman", "group", None, "Pedestrians can still cross", "City Wire")
+    assert not same_source(other, Source("council", "organization"))
+
+
+def test_one_full_name_read_as_a_person_and_as_a_body_is_one_speaker() -> None:
+    assert same_speaker("Kilner Steel", "person", "Kilner Steel", "organization")
+    assert not same_speaker("Ford", "person", "Ford", "organization")  # a name, or a maker

@@ -19,7 +19,9 @@ from provenance.match.normalise import STOPWORDS, place_names
 
 UNNAMED_MEASURES = ("count:", "share:")
 """Prefixes of the measures of figures no cue names: the noun a count counts
-("count:ship"), the noun a percentage is a share of ("share:driver")."""
+("count:ship"), the noun a percentage is a share of ("share:driver"). A percentage change
+("fall:demand", :func:`_changed`) is named by its direction: a rise is never a fall of the
+same size."""
 CUE_REACH = 80
 """How many characters from a figure a cue may stand and still say what it measures."""
 _TOKEN = re.compile(r"[a-z][a-z'-]*")
@@ -149,13 +151,36 @@ def _unnamed_measure(q: Quantity, after: str, before: str = "") -> _Measure | No
         return _Measure(f"count:{lemma(counted.group(1))}", "count", "point", None, frozenset())
     m = _SHARE_OF.match(after) if q.unit == "%" else None
     if m is None:
-        return None
+        return _changed(before) if q.unit == "%" else None
     noun = m.group(1)
     second = m.group(2)
     if second and second not in STOPWORDS and not second.endswith(("ed", "ing")):
         noun = second  # "train drivers": drivers
     return None if noun in STOPWORDS else _Measure(f"share:{lemma(noun)}", "%", "point", None,
                                                    frozenset())
+
+
+def _changed(before: str) -> _Measure | None:
+    """What a percentage right after a verb of change measures: "Demand for steel plate
+    fell 30 percent" -> "fall:demand" (the subject's head: the word before its first
+    preposition, else its last word)."""
+    for direction, pattern in _change_verbs():
+        verb = pattern.search(before)
+        if verb is None:
+            continue
+        subject = re.split(r"[,;:]", before[:verb.start()])[-1]
+        words = [w for w in _TOKEN.findall(subject.split(" for ")[0].split(" of ")[0]
+                                          .split(" in ")[0]) if w not in STOPWORDS]
+        return _Measure(f"{direction}:{lemma(words[-1])}", "%", "event", None, frozenset()) \
+            if words else None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _change_verbs() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each direction of change with a pattern of its verbs ending the text before a figure."""
+    return tuple((direction, re.compile(rf"{vocab.phrase_pattern(verbs).pattern}(?:\s+by)?\s*$"))
+                 for direction, verbs in vocab.cues()["change"].items())
 
 
 _CHANGE_FROM = re.compile(

@@ -29,11 +29,18 @@ from provenance.match.normalise import (
     place_names,
     story_names,
 )
-from provenance.match.sources import Source, resolved_affiliation, source_of
+from provenance.match.sources import (
+    Source,
+    business_mention,
+    named_businesses,
+    resolved_affiliation,
+    resolved_business,
+    source_of,
+)
 from provenance.nlp import lexicon as lx
 from provenance.text import comparable
 
-FRAME_VERSION = 31
+FRAME_VERSION = 32
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"
@@ -141,7 +148,8 @@ def with_article_context(frames: list[ClaimFrame],
     Names are read from the claims' whole sentences, so that the people an article quotes
     ("Ekberg's campaign said") place it in its story too, and so does the town of its
     dateline (``datelines``: article -> town). A source's bare body ("the department's
-    spokesman") becomes the body the article names in full, and a surname alone ("Bush was
+    spokesman") becomes the body the article names in full, a business said by its noun
+    ("the company said") the business the article calls so, and a surname alone ("Bush was
     placed on injured reserve") the person the article names in full. The claim's own
     speaker is not among the people it is about."""
     sentences: dict[int, dict[str, None]] = defaultdict(dict)
@@ -155,15 +163,35 @@ def with_article_context(frames: list[ClaimFrame],
     surnames = {article: frozenset().union(*map(people_named, found))
                 for article, found in sentences.items()}
     named: dict[int, set[str]] = defaultdict(set)
+    sources: dict[int, list[Source]] = defaultdict(list)
     for f in frames:
+        sources[f.article_id].append(f.source)
         if f.source.kind in ("organization", "person"):
             named[f.article_id].add(f.source.name)
+    businesses = {article: named_businesses(found) for article, found in sources.items()}
+    resolved = [_business_named(replace(
+        f, source=resolved_business(f.source, businesses[f.article_id])),
+        businesses[f.article_id]) for f in frames]
     return [replace(f, context=top[f.article_id],
                     people=(f.people | (f.entities & surnames[f.article_id]))
                     - _speaker_words(f),
                     source=resolved_affiliation(
                         f.source, sorted(named[f.article_id] - {f.source.name})))
-            for f in frames]
+            for f in resolved]
+
+
+def _business_named(frame: ClaimFrame, businesses: frozenset[str]) -> ClaimFrame:
+    """``frame`` with "the company" it names read as the one business its article names:
+    "In 2019, the company shut its Eastbrook plant" names Kilner Steel."""
+    mention = business_mention(frame.text) if len(businesses) == 1 else None
+    if mention is None:
+        return frame
+    text = frame.text[:mention.start()] + next(iter(businesses)) + frame.text[mention.end():]
+    terms, entities = normalise_terms(frame.text)
+    named_terms, named_entities = normalise_terms(text)
+    return replace(frame, terms=frame.terms | (named_terms - terms),
+                   entities=frame.entities | (named_entities - entities),
+                   comparable_text=comparable(text))
 
 
 def _speaker_words(frame: ClaimFrame) -> set[str]:
@@ -361,7 +389,8 @@ def _predicate(text: str) -> str | None:
 def frame_record(frame: ClaimFrame) -> dict[str, Any]:
     """The frame as plain JSON values, for storage."""
     record = asdict(frame)
-    record.pop("comparable_text")
+    if frame.comparable_text == comparable(frame.text):
+        record.pop("comparable_text")  # kept only when names were resolved in it
     record["published"] = frame.published.isoformat() if frame.published else None
     for key in ("terms", "entities", "places", "people", "topics", "context", "subject"):
         record[key] = sorted(record[key])
@@ -392,4 +421,5 @@ def frame_from_record(record: dict[str, Any]) -> ClaimFrame:
                       for f in record["figures"]),
         denies=record["denies"], told_on=record.get("told_on"),
         context=frozenset(record["context"]), subject=frozenset(record["subject"]),
-        background_year=record.get("background_year"), comparable_text=comparable(record["text"]))
+        background_year=record.get("background_year"),
+        comparable_text=record.get("comparable_text") or comparable(record["text"]))

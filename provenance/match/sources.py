@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from provenance.nlp.lexicon import head_noun
-from provenance.nlp.speakers import names_people, parse_speaker, same_speaker
+from provenance.nlp.lexicon import BUSINESS_HEADS, head_noun
+from provenance.nlp.speakers import names_body, names_people, parse_speaker, same_speaker
 from provenance.text import comparable
 
 _AFFILIATION = re.compile(
@@ -51,9 +51,21 @@ _BUSINESS_NOUNS = frozenset(
 _NAMED_SUBJECT = re.compile(r"^(?P<np>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})\s+[a-z]")
 
 
+# A spokesperson no one names speaks for the body the claim opens with: "The council has
+# not closed the footpath, a spokesman said" is the council's spokesman.
+_SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())
+_BODY_FIRST = re.compile(
+    r"^the\s+(?P<body>(?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:(?:has|have|had|is|are|was|were"
+    r"|will|would|did|does|do|could|can|may|might|should)\b|[a-z]+ed\b)", re.IGNORECASE)
+
+
 def source_of(speaker: str | None, kind: str | None, role: str | None, text: str,
               outlet: str | None) -> Source:
     """The source of one claim (see the module docstring)."""
+    if speaker and comparable(speaker) in _SPOKESPEOPLE and not affiliation(role):
+        body = _BODY_FIRST.match(text)
+        if body and names_body(head_noun(body.group("body"))):
+            return Source(speaker, kind or "person", body.group("body"))
     if speaker and comparable(speaker) in _BUSINESS_NOUNS:
         named = _NAMED_SUBJECT.match(text)
         if named and named.group("np").lower().split()[0] not in ("the", "a", "an", "its"):
@@ -121,6 +133,42 @@ def _first_name(name: str) -> str | None:
 
 def _placing_words(name: str) -> frozenset[str]:
     return frozenset(w for w in comparable(name).split() if w in _PLACING and w != "the")
+
+
+_BUSINESS_MENTION = re.compile(rf"\bthe\s+(?:{'|'.join(sorted(_BUSINESS_NOUNS))})\b",
+                               re.IGNORECASE)
+
+
+def named_businesses(sources: Iterable[Source]) -> frozenset[str]:
+    """The businesses an article's sources name: called by a noun ("Kilner Steel will
+    close its mill, the company said") or named as one ("Pellman Metals said")."""
+    return frozenset(s.name for s in sources if (
+        s.kind == "organization" and _bare_business(s.affiliation)) or (
+        s.kind in ("organization", "person") and _business_name(s.name)))
+
+
+def business_mention(text: str) -> re.Match[str] | None:
+    """Where ``text`` names a business by its noun: "In 2019, the company shut a plant"."""
+    return _BUSINESS_MENTION.search(text)
+
+
+def _business_name(name: str) -> bool:
+    words = comparable(name).split()
+    return len(words) > 1 and words[-1] in BUSINESS_HEADS
+
+
+def resolved_business(source: Source, businesses: frozenset[str]) -> Source:
+    """``source`` said by a bare business noun ("420 jobs will go, the company said") read
+    as the one business its article names so (:func:`named_businesses`), if only one."""
+    noun = _bare_business(source.name)
+    if noun and source.kind != "own" and len(businesses) == 1:
+        return Source(next(iter(businesses)), "organization", noun)
+    return source
+
+
+def _bare_business(name: str | None) -> str | None:
+    noun = comparable(name or "").removeprefix("the ")
+    return noun if noun in _BUSINESS_NOUNS else None
 
 
 def resolved_affiliation(source: Source, names: Iterable[str]) -> Source:

@@ -174,4 +174,5 @@ ANONYMITY_REQUEST = re.compile(
 BUSINESS_HEADS = frozenset(
     "motors steel airlines airways energy bank group holdings industries mining oil gas foods"
     " systems technologies pharma media telecom rail shipping chemicals electric power"
-    " insurance capital partners ventures labs works mills automotive electronics".split())
+    " insurance capital partners ventures labs works mills automotive electronics metals"
+    " logistics textiles pharmaceuticals semiconductors aerospace brewing".split())

@@ -180,6 +180,11 @@ def names_people(noun: str) -> bool:
     return noun.endswith("s") and (noun in lx.GROUP_NOUNS or bool(_AGENT.match(noun)))
 
 
+def names_body(noun: str) -> bool:
+    """Whether a noun names an organised body ("council", "ministry", "union")."""
+    return noun.lower() in _ORG_WORDS
+
+
 def _opening_capital_dropped(bare: str) -> str:
     """"Nurses", "Officials at the port": a group noun capitalised only because it opens the
     sentence, read as the noun ("nurses"), not as a name."""
@@ -308,10 +313,12 @@ NAME_MATCH_MIN = 85
 
 
 def same_speaker(a: str, a_kind: str, b: str, b_kind: str) -> bool:
-    """Whether two names denote one speaker: same kind family, surname or close spelling."""
-    if (a_kind == "person") != (b_kind == "person"):
-        return False
+    """Whether two names denote one speaker: same kind family, surname or close spelling;
+    one full name of two words or more is one speaker whatever its kind was read as
+    ("Kilner Steel" said, and "Kilner Steel, the company said")."""
     ca, cb = comparable(a), comparable(b)
+    if (a_kind == "person") != (b_kind == "person"):
+        return ca == cb and len(ca.split()) > 1
     if not ca or not cb:
         return False
     if ca == cb:

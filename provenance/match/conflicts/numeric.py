@@ -4,7 +4,8 @@ Counts that change from day to day ("point" measures: people evacuated, deaths s
 compared only between claims about the same day, or about the day before or after when
 one figure is ``rival_step`` times the other or more (a count does not grow that fast);
 estimates of one event (the cost of the damage, a peak, a result) across
-``estimate_window_days``.
+``estimate_window_days``, or when both are about one earlier period ("fell 30 percent
+last year" / "fell 25 percent last year").
 """
 
 from __future__ import annotations
@@ -23,11 +24,20 @@ def detect(pair: Pair, context: Context) -> FoundConflict | None:
     window = 0 if odds.earlier.time == "point" else context.config.estimate_window_days
     if pair.same_article and not (pair.a.own_day and pair.b.own_day):
         window += 1  # one article sets its undated figure against a dated one of the eve
-    if apart is None or apart > window and not _rival_step(odds, apart, context):
+    if apart is None and not _same_past_period(odds, pair):
+        return None
+    if apart is not None and apart > window and not _rival_step(odds, apart, context):
         return None
     return FoundConflict(pair.a.id, pair.b.id, "numeric",
                          f"{describe(odds.earlier)} according to {who(pair.a)}, but "
                          f"{odds.later.text} according to {who(pair.b)}")
+
+
+def _same_past_period(odds: AtOdds, pair: Pair) -> bool:
+    """Whether two estimates of one event are both about one month or year before the
+    articles' own (they have no day to compare)."""
+    return odds.earlier.time == "event" and bool(pair.a.event_date) \
+        and pair.a.event_date == pair.b.event_date
 
 
 def _rival_step(odds: AtOdds, apart: int, context: Context) -> bool:
