@@ -308,14 +308,31 @@ def _placed(speaker: Speaker, piece: Piece, sentence: str, offset: int,
     (``original``: curly quotes and all)."""
     if speaker.mention_start is not None or not speaker.mention:
         return speaker
-    found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(speaker.mention)}(?!\w)",
-                                            sentence)]
+    found = _whole_word_at(speaker.mention, sentence)
     outside = [i for i in found if not piece.start <= i < piece.end] or found
     if not outside:
         return speaker
     start = offset + outside[0]
     return replace(speaker, mention=original[start:start + len(speaker.mention)],
                    mention_start=start)
+
+
+def _whole_word_at(words: str, text: str) -> list[int]:
+    """Where ``words`` stand in ``text`` as whole words (found without a regular
+    expression per mention: one for each would overflow the ``re`` cache)."""
+    out = []
+    at = text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if not (at and _is_word_char(text[at - 1])) and not (
+                end < len(text) and _is_word_char(text[end])):
+            out.append(at)
+        at = text.find(words, at + 1)
+    return out
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _speakers(piece: Piece, state: _ArticleState, sentence: str, offset: int,
