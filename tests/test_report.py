@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from provenance.cli import app
+from provenance.db import scope
+from provenance.db.engine import open_database, unit_of_work
+from provenance.db.queries import ClaimFilter
 from provenance.report.jsonld import shortened
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -259,3 +263,16 @@ def test_a_limited_report_lists_the_first_entries_and_says_how_many_it_leaves_ou
     page = report(seeded, "--limit", "1", "--format", "html")
     anchors = set(re.findall(r'id="claim-(\d+)"', page))
     assert set(re.findall(r'href="#claim-(\d+)"', page)) <= anchors  # no link goes nowhere
+
+
+def test_a_scope_read_by_subquery_covers_what_its_ids_cover(seeded: str) -> None:
+    """A report's scope is selected in SQL, or (after a text search) held as ids: both
+    must reach the same articles, conflicts, groups and speakers."""
+    with unit_of_work(open_database(seeded)) as session:
+        selected = scope.claim_rows(session, ClaimFilter(since=date(2020, 1, 1)))
+        held = scope.Scope(selected.rows, None)
+        assert selected.matching is not None and selected.rows
+        for read in (scope.coverage, scope.conflict_sides, scope.group_members,
+                     scope.first_speakers):
+            assert read(session, selected) == read(session, held), read.__name__
+        assert scope.conflict_sides(session, held) and scope.group_members(session, held)

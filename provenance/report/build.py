@@ -209,26 +209,23 @@ def build_report(session: Session, flt: q.ClaimFilter, limit: int | None = REPOR
                  ) -> Report:
     """The report for every claim matching ``flt``, each list cut at ``limit`` (None: all).
     Only what it shows is loaded: the rest is read as ids and counted."""
-    rows = scope.claim_rows(session, flt)
-    ids = {claim for claim, _ in rows}
-    articles = scope.articles(session, {article for _, article in rows})
-    dates = sorted(a.published for a in articles.values() if a.published)
+    covered = scope.claim_rows(session, flt)
+    rows, ids = covered.rows, covered.ids
+    articles = scope.coverage(session, covered)
     report = Report(
         query={k: ", ".join(v) if isinstance(v, tuple) else str(v)
                for k, v in vars(flt).items() if v not in (None, ())},
-        articles=len(articles),
-        outlets=sorted({a.outlet.name for a in articles.values() if a.outlet}),
-        first=dates[0] if dates else None, last=dates[-1] if dates else None,
+        articles=articles.articles, outlets=articles.outlets, first=articles.first,
+        last=articles.last,
     )
-    report.titles = {a.id: article_title(a) for a in articles.values()}
-    sides = scope.conflict_sides(session, ids)
-    members = scope.group_members(session, ids)
+    sides = scope.conflict_sides(session, covered)
+    members = scope.group_members(session, covered)
     in_conflict = {x for _, a, b in sides for x in (a, b)}
     grouped = {c for group in members.values() for c in group}
     shown = _add_conflicts_and_groups(session, report, sides, list(members), limit)
     single = [c for c, _ in rows if c not in grouped and c not in in_conflict]
     listed = _cut(single, limit)
-    speaker_of = scope.first_speakers(session, ids)
+    speaker_of = scope.first_speakers(session, covered)
     speakers = _top_speakers(speaker_of, [c for c, _ in rows], limit)
     loaded = scope.claims(session, set(listed)
                           | {c for picked in speakers.values() for c in picked})
