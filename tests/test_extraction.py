@@ -668,6 +668,7 @@ def test_a_claim_naming_no_date_is_dated_by_its_telling() -> None:
     ("about twenty-five people", 25, "count", "about"),
     ("No one was hurt", 0, "count", None),
     ("There were no deaths", 0, "count", None),
+    ("some 12 nautical miles off the cape", 12 * 1852.0, "m", "some"),
 ])
 def test_quantities(text: str, value: float, unit: str, modifier: str | None) -> None:
     q = find_quantities(text)[0]

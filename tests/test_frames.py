@@ -291,6 +291,8 @@ def test_figures_agree_whichever_claim_comes_first(a: str, b: str) -> None:
     ("The coastguard put the spill at 120 tonnes of oil.", None, "kg"),  # a spill by weight
     ("The number of stalls at the market has risen to 140.", "count:stall", "count"),
     ("The grain store sent 900 sacks as a gift.", "count:sack", "count"),
+    ("Fishermen pulled 14 people from the sea.", "rescued", "count"),
+    ("Ferry crews plucked 30 passengers from the water.", "rescued", "count"),
 ])
 def test_figures_take_the_measure_and_unit_their_words_give(text: str, measure: str | None,
                                                             unit: str) -> None:
@@ -915,3 +917,40 @@ def test_an_unnamed_spokesman_speaks_for_the_body_the_claim_opens_with() -> None
 def test_one_full_name_read_as_a_person_and_as_a_body_is_one_speaker() -> None:
     assert same_speaker("Kilner Steel", "person", "Kilner Steel", "organization")
     assert not same_speaker("Ford", "person", "Ford", "organization")  # a name, or a maker
+
+
+@pytest.mark.parametrize("text", [
+    "About 40 climbers were unaccounted for.",  # the "un" says what is counted
+    "Six fishermen have not been found.",
+])
+def test_a_negation_inside_a_measures_words_negates_nothing(text: str) -> None:
+    found = frame(1, text)
+    assert [f.measure for f in found.figures] == ["missing"] and not found.negated
+
+
+def test_a_count_of_the_missing_against_a_rival_one_conflicts() -> None:
+    a = frame(1, "Twelve hikers are missing, the mountain rescue service said.",
+              speaker="mountain rescue service", speaker_kind="organization", kind="indirect")
+    b = frame(2, "About 25 hikers were unaccounted for, the guides' association said.",
+              speaker="guides' association", speaker_kind="organization", kind="indirect",
+              outlet="Evening Post")
+    assert verdict(a, b) == (False, ["numeric"])
+
+
+def test_a_sentence_opening_with_people_by_their_trade_names_no_one() -> None:
+    assert not frame(1, "Divers pulled 14 people from the sea.").entities
+    assert frame(2, "Sea Rangers pulled 14 people from the sea.").entities  # a name
+
+
+def test_a_capital_that_only_opens_the_sentence_is_a_word_of_its_article() -> None:
+    first, second = with_article_context([
+        frame(1, "Harbour police towed the ferry to port.", article=1),
+        frame(2, "The boat was towed by the harbour police.", article=1)])
+    assert "harbour" not in first.entities and lemma("harbor") in first.terms
+    alone = with_article_context([frame(3, "Harbour police towed the ferry.", article=2)])[0]
+    assert "harbour" in alone.entities  # nothing says it is no name
+
+
+def test_a_boat_a_vessel_and_a_ship_are_one_word() -> None:
+    assert frame(1, "The vessel sank.").terms == frame(2, "The boat sank.").terms \
+        == frame(3, "The ship sank.").terms

@@ -125,6 +125,20 @@ def figures_of(text: str, quantities: tuple[Quantity, ...],
     return tuple(out)
 
 
+def without_cues(text: str, measures: set[str]) -> str:
+    """``text`` with the cue phrases of ``measures`` blanked: in "About 50 people were
+    unaccounted for" the "not" of "unaccounted for" says what is counted (the missing), it
+    negates nothing."""
+    low = text.lower()
+    if len(low) != len(text):
+        return text
+    for measure in _measures():
+        if measure.name in measures and measure.phrases is not None:
+            for m in measure.phrases.finditer(low):
+                text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
+
+
 def is_unnamed(measure: str) -> bool:
     """Whether ``measure`` is only the noun a figure counts or is a share of."""
     return measure.startswith(UNNAMED_MEASURES)

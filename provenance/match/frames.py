@@ -18,13 +18,15 @@ from typing import Any
 
 from provenance.domain import OWN_REPORTING, Quantity
 from provenance.match import vocab
-from provenance.match.figures import Figure, figures_of
+from provenance.match.figures import Figure, figures_of, without_cues
 from provenance.match.lemmas import lemma, negated_participles
 from provenance.match.normalise import (
     background_year,
     effective_year,
+    lower_words,
     named_subject,
     normalise_terms,
+    opening_capital,
     people_named,
     place_names,
     story_names,
@@ -40,7 +42,7 @@ from provenance.match.sources import (
 from provenance.nlp import lexicon as lx
 from provenance.text import comparable
 
-FRAME_VERSION = 32
+FRAME_VERSION = 33
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"
@@ -162,6 +164,7 @@ def with_article_context(frames: list[ClaimFrame],
            for article, found in sentences.items()}
     surnames = {article: frozenset().union(*map(people_named, found))
                 for article, found in sentences.items()}
+    lower = {article: lower_words(found) for article, found in sentences.items()}
     named: dict[int, set[str]] = defaultdict(set)
     sources: dict[int, list[Source]] = defaultdict(list)
     for f in frames:
@@ -169,15 +172,26 @@ def with_article_context(frames: list[ClaimFrame],
         if f.source.kind in ("organization", "person"):
             named[f.article_id].add(f.source.name)
     businesses = {article: named_businesses(found) for article, found in sources.items()}
-    resolved = [_business_named(replace(
+    resolved = [_business_named(_opener_uncapitalised(replace(
         f, source=resolved_business(f.source, businesses[f.article_id])),
-        businesses[f.article_id]) for f in frames]
+        lower[f.article_id]), businesses[f.article_id]) for f in frames]
     return [replace(f, context=top[f.article_id],
                     people=(f.people | (f.entities & surnames[f.article_id]))
                     - _speaker_words(f),
                     source=resolved_affiliation(
                         f.source, sorted(named[f.article_id] - {f.source.name})))
             for f in resolved]
+
+
+def _opener_uncapitalised(frame: ClaimFrame, lower: set[str]) -> ClaimFrame:
+    """``frame`` without the entity its opening capital made of a word its article writes
+    in lower case elsewhere ("Coast guard vessels rescued 58 people" / "the coast guard
+    said"): a word, not a name."""
+    word = opening_capital(frame.text)
+    if word is None or word not in frame.entities or word not in lower:
+        return frame
+    return replace(frame, entities=frame.entities - {word},
+                   terms=frame.terms | normalise_terms(word)[0])
 
 
 def _business_named(frame: ClaimFrame, businesses: frozenset[str]) -> ClaimFrame:
@@ -218,7 +232,8 @@ def build_frame(facts: ClaimFacts) -> ClaimFrame:
                          facts.outlet),
         chain=facts.via, terms=terms, entities=entities, places=place_names(text),
         people=people_named(text),
-        topics=facts.topics, predicate=_predicate(text), negated=_negated(text) and not nought,
+        topics=facts.topics, predicate=_predicate(text),
+        negated=not nought and _negated(without_cues(text, {f.measure for f in figures})),
         modality=_modality(text), stance=stance, target=target,
         figures=figures, denies=facts.denies,
         told_on=facts.told_on, subject=named_subject(text),

@@ -11,7 +11,7 @@ from provenance.match import vocab
 from provenance.match.lemmas import lemma
 from provenance.nlp import lexicon as lx
 from provenance.nlp.numbers import NUMBER_WORDS, digits
-from provenance.nlp.speakers import parse_speaker
+from provenance.nlp.speakers import names_people, parse_speaker
 from provenance.text import comparable
 
 STOPWORDS = frozenset(
@@ -83,10 +83,11 @@ def _names(text: str, low: str) -> tuple[set[str], set[str]]:
     places = vocab.places()
     entities = {places[m] for m in vocab.multiword_places().findall(low)}
     name_words: set[str] = set()
-    for name in _NAME.findall(text):
-        key = comparable(name).replace("'s", "")
-        if key in places:
-            continue
+    for found in _NAME.finditer(text):
+        key = comparable(found.group(0)).replace("'s", "")
+        if key in places or (found.start() == 0 and names_people(key)
+                             and _LOWER_NEXT.match(text, found.end())):
+            continue  # "Rescuers pulled 61 people ...": a capital that opens the sentence
         words = [w for w in key.split() if w not in STOPWORDS and w not in NOT_NAMES
                  and len(w) > 2]
         name_words.update(words)
@@ -94,6 +95,7 @@ def _names(text: str, low: str) -> tuple[set[str], set[str]]:
     return entities, name_words
 
 
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
 _OPENER = re.compile(r"^[\W\d]*([A-Z][\w'-]*)\s+(?=[a-z0-9(\"])")
 _LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]+")
 
@@ -102,20 +104,31 @@ def story_names(sentences: Iterable[str]) -> Counter[str]:
     """How many of ``sentences`` name each entity, speakers' names included. A capitalised
     word opening a sentence ("Turnout rose", "Final results") does not count when the
     sentences also write it in lower case: its capital says nothing there."""
+    sentences = list(sentences)
     counts: Counter[str] = Counter()
     openers: Counter[str] = Counter()
-    lower: set[str] = set()
     for sentence in sentences:
         names = _names(sentence, comparable(sentence))[0] - {""}
         counts.update(names)
-        lower.update(_LOWER_WORD.findall(sentence))
-        opener = _OPENER.match(sentence)
-        if opener and (word := comparable(opener.group(1))) in names:
+        if (word := opening_capital(sentence)) in names:
             openers[word] += 1
+    lower = lower_words(sentences)
     for word, n in openers.items():
         if word in lower:
             counts[word] -= n
     return +counts
+
+
+def opening_capital(sentence: str) -> str | None:
+    """The capitalised word a sentence opens with, comparable ("Coast guard vessels ..."
+    -> "coast")."""
+    opener = _OPENER.match(sentence)
+    return comparable(opener.group(1)) if opener else None
+
+
+def lower_words(sentences: Iterable[str]) -> set[str]:
+    """The words ``sentences`` write in lower case."""
+    return {w for sentence in sentences for w in _LOWER_WORD.findall(sentence)}
 
 
 # Two or more capitalised words (Latin capitals, accented ones included).
