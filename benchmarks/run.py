@@ -16,6 +16,9 @@ Prints Markdown tables (the ones in docs/performance.md). Sections:
 - queries: the daily questions (``claims --topic/--search/--speaker``, ``conflicts``,
   ``groups --min-sources 2``, ``show``, ``report --format html``) on that archive, against
   a plain indexed fetch (``bench_queries.py``);
+- concurrent ingest (with PostgreSQL): one process into SQLite, one into PostgreSQL, and
+  four at once into one PostgreSQL database (``bench_concurrent.py``), with the counts
+  each stored;
 - matching: ``bench_matching.py`` at 1k/10k/100k claims against all-pairs rapidfuzz.
 """
 
@@ -196,6 +199,9 @@ def main() -> int:
         bench_ingest(100 if quick else 1000, kinds, scratch)
         bench_target(200 if quick else 10000, scratch)
         queries_on(scratch / "target.db")
+    if "postgresql" in kinds:
+        from bench_concurrent import measure as concurrent  # it reads this module's setup
+        concurrent(40 if quick else 300, 4)
     bench_matching([1000, 10000] if quick else [1000, 10000, 100000], baseline_max=10000)
     return 0
 

@@ -10,6 +10,7 @@ finds exactly the pairs matching the whole archive again finds.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
@@ -59,6 +60,7 @@ class KeyIndex:
             for _ in range(_weight(key)):
                 shared.update(latest)
         needed = min(config.min_shared_keys, len(keys))  # "A runoff is unlikely": one key
-        kept = sorted((o for o, n in shared.items() if n >= needed),
-                      key=lambda o: (-shared[o], -o))[:config.max_partners]
-        return sorted(kept)
+        # The most shared first, the latest among equals: the largest (count, id) pairs.
+        kept = heapq.nlargest(config.max_partners,
+                              ((n, o) for o, n in shared.items() if n >= needed))
+        return sorted(o for _, o in kept)
