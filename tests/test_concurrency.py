@@ -50,6 +50,36 @@ def test_eight_concurrent_ingests_store_each_article_and_speaker_once(
     assert counts(db_url) == counts(sqlite_url)
 
 
+def matches(db: str) -> tuple[set[frozenset[int]], set[tuple[int, int, str]]]:
+    """The groups (as sets of claim ids) and the conflicts stored."""
+    engine = make_engine(db)
+    try:
+        with engine.connect() as conn:
+            groups: dict[int, set[int]] = {}
+            for group, claim in conn.execute(select(m.GroupMember.group_id,
+                                                    m.GroupMember.claim_id)):
+                groups.setdefault(group, set()).add(claim)
+            conflicts = {(a, b, kind) for a, b, kind in conn.execute(
+                select(m.Conflict.claim_a_id, m.Conflict.claim_b_id, m.Conflict.kind))}
+    finally:
+        engine.dispose()
+    return {frozenset(g) for g in groups.values()}, conflicts
+
+
+def test_concurrent_ingests_match_as_a_rebuild_does(db_url: str) -> None:
+    """Four processes ingest and match one story at once, each its own articles: the
+    matchers take turns, and what they leave is what matching everything again finds."""
+    files = sorted(str(p) for p in (ROOT / "tests" / "data" / "boat").iterdir()
+                   if p.suffix in (".md", ".html", ".json", ".txt"))
+    procs = [prov(db_url, "ingest", path) for path in files]
+    for p in procs:
+        assert p.wait(300) == 0, p.stderr.read() if p.stderr else ""
+    groups, conflicts = matches(db_url)
+    assert groups and conflicts
+    assert prov(db_url, "match", "--rebuild").wait(300) == 0
+    assert matches(db_url) == (groups, conflicts)
+
+
 def write_corpus(folder: Path, n: int) -> None:
     from corpus import articles
 

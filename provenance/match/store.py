@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import delete, func, insert, or_, select, text, update
 from sqlalchemy.orm import Session
 
 from provenance.db import models as m
@@ -51,6 +51,7 @@ def update_matches(session: Session, rebuild: bool = False,
     """Match claims not matched yet (all of them with ``rebuild``) into groups and conflicts,
     ``config.match_batch`` claims at a time."""
     config = config or default_config()
+    _one_matcher_at_a_time(session)
     reframed = _build_missing_frames(session)
     state = session.get(m.MatchState, 1)
     unmatched = list(session.scalars(select(m.Claim.id).where(m.Claim.matched.is_(False))
@@ -82,6 +83,17 @@ def _match_batch(session: Session, ids: list[int], claims: int, config: MatchCon
     _write_groups(session, archive.groups)
     _write_conflicts(session, outcome.conflicts)
     _mark_matched(session, sorted(new))
+
+
+_MATCH_LOCK = 0x6D617463  # "matc": the advisory lock every match run holds
+
+
+def _one_matcher_at_a_time(session: Session) -> None:
+    """On PostgreSQL, wait for any other match run to commit, then hold the lock until this
+    transaction ends: two matchers reading the same unmatched claims would group them twice
+    and differently. SQLite has one writer at a time and needs none."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("select pg_advisory_xact_lock(:k)"), {"k": _MATCH_LOCK})
 
 
 def _must_match_all(session: Session, state: m.MatchState, unmatched: list[int],
