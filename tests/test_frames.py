@@ -97,14 +97,22 @@ def test_a_source_revising_its_count_is_an_update_not_a_group() -> None:
     assert not grouped and kinds == ["update"]
 
 
-def test_rival_counts_of_the_same_day_from_two_sources_conflict() -> None:
-    a = frame(1, "Five workers died in the fire at the plant, the fire service said.",
-              speaker="fire service", speaker_kind="organization", kind="indirect")
-    b = frame(2, "Seven people died in the fire at the plant, the union said.",
-              speaker="workers' union", speaker_kind="organization", kind="indirect",
-              outlet="Evening Post")
-    grouped, kinds = verdict(a, b)
-    assert not grouped and kinds == ["numeric"]
+@pytest.mark.parametrize("a, a_source, b, b_source", [
+    ("Five workers died in the fire at the plant, the fire service said.", "fire service",
+     "Seven people died in the fire at the plant, the union said.", "workers' union"),
+    ("Some 6,000 households lost electricity after the storm, the utility said.", "utility",
+     "More than 11,000 homes were without power, a residents' group said.",
+     "residents' group"),  # homes and households cut off
+    ("Twelve hikers are missing, the mountain rescue service said.",
+     "mountain rescue service", "About 25 hikers were unaccounted for, the guides' "
+     "association said.", "guides' association"),  # the missing, in other words
+])
+def test_rival_counts_of_the_same_day_from_two_sources_conflict(a: str, a_source: str, b: str,
+                                                                b_source: str) -> None:
+    first = frame(1, a, speaker=a_source, speaker_kind="organization", kind="indirect")
+    second = frame(2, b, speaker=b_source, speaker_kind="organization", kind="indirect",
+                   outlet="Evening Post")
+    assert verdict(first, second) == (False, ["numeric"])
 
 
 def test_counts_of_different_days_from_two_sources_are_not_a_conflict() -> None:
@@ -130,15 +138,6 @@ def test_the_same_proposition_in_other_words_groups() -> None:
                  "neighbouring province on Monday.", published="2025-03-04",
               outlet="Evening Post")
     assert verdict(a, b) == (True, [])
-
-
-def test_rival_counts_of_homes_and_households_cut_off_conflict() -> None:
-    a = frame(1, "Some 6,000 households lost electricity after the storm, the utility said.",
-              speaker="utility", speaker_kind="organization", kind="indirect")
-    b = frame(2, "More than 11,000 homes were without power, a residents' group said.",
-              speaker="residents' group", speaker_kind="organization", kind="indirect",
-              outlet="Evening Post")
-    assert verdict(a, b) == (False, ["numeric"])
 
 
 def test_one_article_setting_two_sources_counts_of_one_measure_side_by_side_conflicts() -> None:
@@ -926,15 +925,6 @@ def test_one_full_name_read_as_a_person_and_as_a_body_is_one_speaker() -> None:
 def test_a_negation_inside_a_measures_words_negates_nothing(text: str) -> None:
     found = frame(1, text)
     assert [f.measure for f in found.figures] == ["missing"] and not found.negated
-
-
-def test_a_count_of_the_missing_against_a_rival_one_conflicts() -> None:
-    a = frame(1, "Twelve hikers are missing, the mountain rescue service said.",
-              speaker="mountain rescue service", speaker_kind="organization", kind="indirect")
-    b = frame(2, "About 25 hikers were unaccounted for, the guides' association said.",
-              speaker="guides' association", speaker_kind="organization", kind="indirect",
-              outlet="Evening Post")
-    assert verdict(a, b) == (False, ["numeric"])
 
 
 def test_a_sentence_opening_with_people_by_their_trade_names_no_one() -> None:
