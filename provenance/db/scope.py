@@ -1,5 +1,5 @@
-"""What a report covers, read as ids first: a report over 70,000 claims then loads only the
-claims, conflicts and groups it shows."""
+"""What a report covers, read as ids and through a subquery of its filter: a report over
+70,000 claims then loads only the claims, conflicts and groups it shows."""
 
 from __future__ import annotations
 
