@@ -183,11 +183,14 @@ def _changed(before: str) -> _Measure | None:
         if verb is None:
             continue
         subject = re.split(r"[,;:]", before[:verb.start()])[-1]
-        words = [w for w in _TOKEN.findall(subject.split(" for ")[0].split(" of ")[0]
-                                          .split(" in ")[0]) if w not in STOPWORDS]
+        head = _SUBJECT_PREPOSITION.split(subject, maxsplit=1)[0]  # "demand for steel plate"
+        words = [w for w in _TOKEN.findall(head) if w not in STOPWORDS]
         return _Measure(f"{direction}:{lemma(words[-1])}", "%", "event", None, frozenset()) \
             if words else None
     return None
+
+
+_SUBJECT_PREPOSITION = re.compile(r" (?:for|of|in) ")
 
 
 @lru_cache(maxsize=1)

@@ -172,15 +172,22 @@ def with_article_context(frames: list[ClaimFrame],
         if f.source.kind in ("organization", "person"):
             named[f.article_id].add(f.source.name)
     businesses = {article: named_businesses(found) for article, found in sources.items()}
-    resolved = [_business_named(_opener_uncapitalised(replace(
-        f, source=resolved_business(f.source, businesses[f.article_id])),
-        lower[f.article_id]), businesses[f.article_id]) for f in frames]
+    resolved = [_read_in_article(f, businesses[f.article_id], lower[f.article_id])
+                for f in frames]
     return [replace(f, context=top[f.article_id],
                     people=(f.people | (f.entities & surnames[f.article_id]))
                     - _speaker_words(f),
                     source=resolved_affiliation(
                         f.source, sorted(named[f.article_id] - {f.source.name})))
             for f in resolved]
+
+
+def _read_in_article(frame: ClaimFrame, businesses: frozenset[str],
+                     lower: set[str]) -> ClaimFrame:
+    """``frame`` with the business its article names read for "the company" (as its source
+    and in its text), and without a name made of its opening capital alone."""
+    frame = replace(frame, source=resolved_business(frame.source, businesses))
+    return _business_named(_opener_uncapitalised(frame, lower), businesses)
 
 
 def _opener_uncapitalised(frame: ClaimFrame, lower: set[str]) -> ClaimFrame:
