@@ -292,6 +292,14 @@ def test_figures_agree_whichever_claim_comes_first(a: str, b: str) -> None:
     ("The grain store sent 900 sacks as a gift.", "count:sack", "count"),
     ("Fishermen pulled 14 people from the sea.", "rescued", "count"),
     ("Ferry crews plucked 30 passengers from the water.", "rescued", "count"),
+    ("The gallery valued the missing sculpture at 3 million dollars.", "cost", "USD"),
+    ("Auditors put the value of the seized cars at 12 million euros.", "cost", "EUR"),
+    ("About 9,000 people had taken part, the organisers said.", "protesters", "count"),
+    ("Some 2,000 people took part in Sunday's silent march.", "protesters", "count"),
+    ("Five men took part in the burglary.", "count:man", "count"),  # no marchers
+    ("About 4,000 residents took part in the ballot.", "count:resident", "count"),
+    ("A neighbour saw two women run towards the car.", "count:woman", "count"),
+    ("Six climbers remain on the ridge.", "count:climber", "count"),
 ])
 def test_figures_take_the_measure_and_unit_their_words_give(text: str, measure: str | None,
                                                             unit: str) -> None:

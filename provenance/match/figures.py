@@ -59,6 +59,7 @@ class _Measure:
     snapshot: re.Pattern[str] | None = None  # phrases of a count in progress
     adjacent: bool = False  # its cue must follow the figure at once ("40 percent of ballots")
     around: re.Pattern[str] | None = None  # a verb before and a noun after ("cut 400 jobs")
+    objects: frozenset[str] | None = None  # what its verb cues may take part "in"; None: any
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +75,8 @@ def _measures() -> tuple[_Measure, ...]:
                             openers if all(_TOKEN.fullmatch(w) for w in openers) else None,
                             vocab.phrase_pattern(spec["snapshot_cues"])
                             if spec.get("snapshot_cues") else None,
-                            bool(spec.get("adjacent", False)), _around(spec)))
+                            bool(spec.get("adjacent", False)), _around(spec),
+                            frozenset(spec["objects"]) if "objects" in spec else None))
     return tuple(out)
 
 
@@ -273,12 +275,27 @@ def _nearest(text: str, clause: tuple[int, int], at: int, end: int,
     present = {token for _, token in tokens}
     for order, measure, phrases in with_phrases:
         if measure.openers is None or not measure.openers.isdisjoint(present):
-            found += [(m.start(), order, measure) for m in phrases.finditer(text, lo, hi)]
+            found += [(m.start(), order, measure) for m in phrases.finditer(text, lo, hi)
+                      if _takes_object(measure, text, m.end())]
     found = [f for f in found if not f[2].adjacent or 0 <= f[0] - end <= 1]
     found += [(at, order, measure) for order, measure, around in _around_of(unit)
               if any(m.start() < at and m.end() > end for m in around.finditer(text, lo, hi))]
     best = min(found, key=lambda f: (abs(f[0] - at), f[1]), default=None)
     return best[2] if best else None
+
+
+_OBJECT = re.compile(r"\s+in\s+([a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,3})")
+
+
+def _takes_object(measure: _Measure, text: str, end: int) -> bool:
+    """Whether a cue phrase ending at ``end`` names this measure: "took part in the
+    march" counts marchers, "took part in the raid" or "in the vote" does not; a bare
+    "had taken part" does. The object's noun may stand three words on ("in Saturday's
+    anti-government march")."""
+    if measure.objects is None:
+        return True
+    m = _OBJECT.match(text, end)
+    return m is None or not measure.objects.isdisjoint(m.group(1).split())
 
 
 @lru_cache(maxsize=None)

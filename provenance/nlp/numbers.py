@@ -239,7 +239,17 @@ def clean_measure(words: list[str]) -> str | None:
         if low in _STOP or verb_like or low in ("percent", "of", "worth"):
             break
         kept.append(low)
+        if _plural(low):
+            break  # a plural ends its noun phrase: "three men leave", "four men took part"
     return " ".join(kept) or None
+
+
+_IRREGULAR_PLURALS = frozenset("men women people children".split())
+
+
+def _plural(word: str) -> bool:
+    return word in _IRREGULAR_PLURALS or (
+        len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "news")))
 
 
 def compatible(a: Quantity, b: Quantity, tolerance: float = 0.01) -> bool:
