@@ -325,8 +325,15 @@ def test_who_is_speaking_in_role_place_and_passive_forms(sentence: str, speaker:
     assert claim.speaker is not None and (claim.speaker.name, claim.text) == (speaker, text)
 
 
-def test_a_passive_reporting_verb_credits_no_one() -> None:
-    claim = one("The mayor was told that the bridge was unsafe.")
+@pytest.mark.parametrize("sentence", [
+    "The mayor was told that the bridge was unsafe.",
+    "The harbour master is believed to have warned the crews twice.",
+    "Two wardens were accused of leaving the gate open.",
+    "The bakery was praised for keeping its prices low.",
+    "The old quay was described as unsafe by the inspectors.",
+])
+def test_a_passive_reporting_verb_credits_no_one(sentence: str) -> None:
+    claim = one(sentence)
     assert claim.kind == "outlet" and claim.speaker is None
 
 
@@ -466,6 +473,10 @@ def test_participial_cues_carry_the_speakers_words(sentence: str, kind: str,
      "The levee will hold"),
     ("Engineers are warning that the old levee may fail in a spring flood.", "engineers",
      "The old levee may fail in a spring flood"),
+    ("The tenants' group is accusing the landlord of ignoring the damp.", "tenants' group",
+     "The tenants' group is accusing the landlord of ignoring the damp"),
+    ("The ferry union is urging its members to refuse overtime.", "ferry union",
+     "The ferry union is urging its members to refuse overtime"),
 ])
 def test_progressive_cues_report_speech(sentence: str, speaker: str, text: str) -> None:
     claim = one(sentence)

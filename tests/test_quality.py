@@ -3,9 +3,9 @@
 The seeds' gold and its scorer live in ../shared/eval (beside the clone in CI); the
 held-out sets are the team's own: tests/data/heldout, and twenty stories (election,
 tariff, outbreak, protest, wildfire, earnings, trial, flight, summit, breach, storm,
-strike, ceasefire, mine, spill, blackout, recall, mill, boat, heist), each written before the fixes it
-led to and scored first as an unseen story; and tests/data/bridge, written to fit matching's
-thresholds on. All are scored the same way.
+strike, ceasefire, mine, spill, blackout, recall, mill, boat, heist), each written before
+the fixes it led to and scored first as an unseen story; and tests/data/bridge, written to
+fit matching's thresholds on. All are scored the same way.
 """
 
 from __future__ import annotations

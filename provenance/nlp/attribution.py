@@ -462,7 +462,7 @@ def _reporting_verb(s: str) -> Attribution | None:
         if _NEGATED.search(m.group("verb")):
             return None  # "did not say that ...": what the subject did not claim
         if _PASSIVE.search(m.group("verb")):
-            continue  # "have been admitted to hospital": done to the subject, not said
+            continue
         verb = _finite(m.group("verb").split()[-1])
         if verb in lx.PLURAL_ONLY_FORMS and not _plural(subject) \
                 or _VERB_NEXT.match(work, m.end()):
@@ -482,8 +482,9 @@ SUBJECT_REACH = 300
 (a fronted clause of 160 characters and a subject of a few words): reading every prefix of
 a long run-on would cost the square of its length."""
 _NEGATED = re.compile(r"\bnot\b")
-_PASSIVE = re.compile(r"\bbeen\s+(?!\w+ing\b)\w+$|\b(?:was|were|is|are|be)\s+(?:told|asked"
-                      r"|informed|warned|advised|reported|urged|briefed)$")
+# "have been admitted", "was told", "were accused of", "is believed to": done to the
+# subject, not said by it ("is telling", "was quoted as saying" are its own words).
+_PASSIVE = re.compile(r"(?:\bbeen|^(?:was|were|is|are|be))\s+(?:\w+\s+)*?(?!\w+ing$)\w+$")
 _PREPOSITIONS = frozenset("in on at during after before since for by with under over amid"
                           " following from to into of via through".split())
 

@@ -39,8 +39,11 @@ CLAUSE_GERUNDS = rv.ings(lambda v: v.reports_clause and not v.addressee)
 # Of those, the ones that also take a plain object: a clause must follow ("adding that the
 # pumps failed", not "adding two pumps").
 OBJECT_GERUNDS = rv.ings(lambda v: v.act or v.plain_object or "object" in v.takes)
-# Cues that report speech in the progressive ("is telling voters that").
-SPEECH_GERUNDS = rv.ings(lambda v: v.reports_clause and not (v.act or v.plain_object))
+# Cues that report speech in the progressive ("is telling voters that", "is accusing the
+# board of ..."): not those that also name a deed ("is declaring a state of emergency",
+# "is adding two pumps").
+SPEECH_GERUNDS = rv.ings(lambda v: (v.reports_clause or "object" in v.takes)
+                         and not (v.act or v.plain_object))
 # Gerunds of any reporting verb: a phrase after a comma that reports or appraises
 # (", accusing the board of ...", ", with officials saying ...").
 GERUND_VERBS = rv.ings(lambda v: True)
