@@ -45,6 +45,19 @@ def test_matching_article_by_article_equals_a_rebuild(story: str, sqlite_url: st
     assert incremental[0] and incremental[1]
 
 
+def test_a_rebuild_between_snapshots_keeps_what_ingest_found(sqlite_url: str) -> None:
+    """In this order the archive never doubles after the second article, so the last two
+    are matched with the weights of the first two; a rebuild must not reweigh them."""
+    order = ["02_harbour_voice.html", "01_varnos_daily.md", "04_radio_varnos.txt",
+             "03_southern_wire.json"]
+    for name in order:
+        code, out = invoke(sqlite_url, "ingest", str(DATA / "boat" / name))
+        assert code == 0, out
+    incremental = _matches(exported(sqlite_url))
+    assert invoke(sqlite_url, "match", "--rebuild")[0] == 0
+    assert _matches(exported(sqlite_url)) == incremental and incremental[0]
+
+
 def test_matching_article_by_article_equals_a_rebuild_on_postgres(pg_url: str,
                                                                   tmp_path: Path) -> None:
     _ingest_in_batches(pg_url, DATA / "election", tmp_path)

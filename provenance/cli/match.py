@@ -16,7 +16,9 @@ def register(app: typer.Typer) -> None:
 
 def match(
     ctx: typer.Context,
-    rebuild: bool = typer.Option(False, "--rebuild", help="Recompute all groups and conflicts."),
+    rebuild: bool = typer.Option(
+        False, "--rebuild", help="Recompute all groups and conflicts, with the same term "
+        "weights (ingest takes new ones each time the archive doubles)."),
 ) -> None:
     """Match new claims into groups and conflicts (ingest does this on its own)."""
     engine = options(ctx).engine()

@@ -6,7 +6,7 @@ share their blocking keys (``claim_keys``), those claims' groups, and the snapsh
 of the keys and words involved. The term weights are a snapshot of the archive, taken
 again (and everything matched again) when the archive has grown ``snapshot_growth`` times,
 when frames change version, or when claims arrive out of id order; between snapshots a
-run gives exactly what ``prov match --rebuild`` gives.
+run gives exactly what ``prov match --rebuild`` gives, which keeps the snapshot.
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ _ROWS_PER_INSERT = 1000
 def update_matches(session: Session, rebuild: bool = False,
                    config: MatchConfig | None = None) -> None:
     """Match claims not matched yet (all of them with ``rebuild``) into groups and conflicts,
-    ``config.match_batch`` claims at a time."""
+    ``config.match_batch`` claims at a time. A rebuild keeps the snapshot's term weights
+    while they are current, so it finds what the runs before it found."""
     config = config or default_config()
     _one_matcher_at_a_time(session)
     reframed = _build_missing_frames(session)
@@ -58,9 +59,11 @@ def update_matches(session: Session, rebuild: bool = False,
                                      .order_by(m.Claim.id)))
     if not unmatched and not rebuild and not reframed:
         return
-    if rebuild or reframed or state is None or _must_match_all(session, state, unmatched,
-                                                               config):
+    reweigh = reframed or state is None or bool(unmatched) and _must_match_all(
+        session, state, unmatched, config)
+    if reweigh or state is None:
         state = _take_snapshot(session, state)
+    if reweigh or rebuild:
         _forget_matches(session)
         unmatched = list(session.scalars(select(m.ClaimFrameRow.claim_id)
                                          .order_by(m.ClaimFrameRow.claim_id)))
