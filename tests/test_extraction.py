@@ -680,6 +680,8 @@ def test_a_claim_naming_no_date_is_dated_by_its_telling() -> None:
     ("No one was hurt", 0, "count", None),
     ("There were no deaths", 0, "count", None),
     ("some 12 nautical miles off the cape", 12 * 1852.0, "m", "some"),
+    ("Its turnover 40 years ago was small", 40, "count", None),  # no "over" inside a word
+    ("a handsome 300 votes", 300, "count", None),
 ])
 def test_quantities(text: str, value: float, unit: str, modifier: str | None) -> None:
     q = find_quantities(text)[0]

@@ -253,6 +253,8 @@ def _dash_or_label(s: str) -> Attribution | None:
 def _colon(s: str) -> Attribution | None:
     """'Ruiz told reporters: "We will win."', the verb first ('Said Ruiz: "..."'), and a
     verb that only marks the speaker ('Ruiz asked, "Who pays?"')."""
+    if '"' not in s and ":" not in s:
+        return None  # what each of the three patterns needs: most sentences have neither
     m = _COLON.match(s) or _QUOTE_AFTER.match(s) or _COLON_INVERTED.match(s)
     if m is None or not _is_subject(strip_intro(m.group("who"))):
         return None
@@ -328,10 +330,16 @@ MASKED_VERBS = 3
 past ("..., to establish whether drivers were properly warned, a spokeswoman said")."""
 
 
+_TRAILING_CUE = re.compile(r"\b(?:" + "|".join(sorted(
+    lx.ADDRESSEE_VERBS | lx.TRAILING_VERBS | lx.INVERTED_VERBS, key=len, reverse=True)) + ")")
+
+
 def _trailing_match(s: str) -> re.Match[str] | None:
     """The trailing-attribution match of ``s``, past verbs whose "subject" is no subject
     but the content running on: each such verb is masked (offsets kept) and ``s`` matched
     again."""
+    if "," not in s or not _TRAILING_CUE.search(s):
+        return None  # what the pattern needs: a comma before the speaker, and a verb
     m = _TRAILING_SAID.match(s)
     for _ in range(MASKED_VERBS):
         if m is None or not m.group("verb") or not (m.group("tail") or "").strip(" .") \
@@ -392,6 +400,8 @@ def _as_said(s: str) -> Attribution | None:
 
 
 def _according(s: str) -> Attribution | None:
+    if "ccording" not in s:
+        return None  # what the three patterns need: one substring test before them
     m = _ACCORDING_TAIL.match(s) or _ACCORDING_HEAD.match(s) or _ACCORDING_ASIDE.match(s)
     if m is None:
         return None

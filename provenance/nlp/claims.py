@@ -117,7 +117,7 @@ def split_sentence(sentence: str) -> list[Piece]:
         start, end = todo.pop()
         cut = _second_speaker(sentence[start:end])
         if cut is None:
-            pieces += [replace(p, start=p.start + start, end=p.end + start)
+            pieces += [replace(p, start=p.start + start, end=p.end + start) if start else p
                        for p in _clause_pieces(sentence[start:end])]
         else:  # "A, and the bank said B": A and B are read on their own
             todo += [(start + cut[1], end), (start, start + cut[0])]

@@ -26,6 +26,8 @@ _CAPTION = re.compile(
     r"|\b(?:Getty Images|AP Photo|Reuters/|AFP/|EPA/|via Getty)"
     r"|(?:^|[.!?]\s)(?:[A-Z][\w.'-]+\s){1,3}[A-Z]?[\w.'-]*\s/\s[\w .'-]+\.?\s*$"
 )
+_CAPTION_MARKS = (":", "/", "Getty", "AP Photo")
+"""What one of the caption patterns needs in the text: a quick test before the search."""
 _CAPITALISED = r"[A-Z][\w.'-]+"
 _CREDIT = re.compile(
     r"^\(?\s*(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Tt]ranslated)"
@@ -45,9 +47,8 @@ _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 # "I" (but not "(I-Vt.)", the initial in "I. M. Pei" or the numeral in "Level I"), which
 # columns and first-person reports use too, so it weighs half.
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|ours|us)\b|\bWe\b|\bOur\b")
-_FIRST_SINGULAR = re.compile(r"\b(?:me|my)\b|(?<![A-Z][a-z] )(?<![A-Z][a-z]{2} )"
-                             r"(?<![A-Z][a-z]{3} )(?<![A-Z][a-z]{4} )(?<![A-Z][a-z]{5} )"
-                             r"\bI\b(?![-.])")
+_FIRST_SINGULAR = re.compile(r"\b(?:me|my)\b|\bI\b(?![-.])(?<![A-Z][a-z] I)(?<![A-Z][a-z]{2} I)"
+                             r"(?<![A-Z][a-z]{3} I)(?<![A-Z][a-z]{4} I)(?<![A-Z][a-z]{5} I)")
 CAPTION_MAX_WORDS = 60
 """A line with a photo credit is a caption up to this length; in a longer paragraph (an
 article sent as one block) only the sentence with the credit is."""
@@ -159,7 +160,7 @@ def _line_kind(line: str, outlet: str | None) -> tuple[str, tuple[str, ...]]:
         return "wire", credited
     if _CREDIT.match(line):
         return "credit", ()
-    if _CAPTION.search(line) and len(line.split()) <= CAPTION_MAX_WORDS:
+    if len(line.split()) <= CAPTION_MAX_WORDS and _is_caption(line):
         return "caption", ()
     if _link_share(line) >= LINK_SHARE:
         return "menu", ()
@@ -174,11 +175,15 @@ def _line_kind(line: str, outlet: str | None) -> tuple[str, tuple[str, ...]]:
 def _sentence_kind(sentence: str) -> str:
     """A sentence of a paragraph: a credit inside it takes its own sentence, not the
     paragraph; so do links and a notice the page makes about itself."""
-    if _CAPTION.search(sentence):
+    if _is_caption(sentence):
         return "caption"
     if _link_share(sentence) >= LINK_SHARE:
         return "menu"
     return "notice" if is_notice(sentence) else "body"
+
+
+def _is_caption(text: str) -> bool:
+    return any(mark in text for mark in _CAPTION_MARKS) and bool(_CAPTION.search(text))
 
 
 _MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\([^)]*\)")

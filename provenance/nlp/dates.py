@@ -35,32 +35,47 @@ _TARGET = re.compile(r"\b(?:by|until|till|before|through|to)\s+(?:the\s+end\s+of
 # What a date only looks back to: "the highest since records began in 1921", "since 2014".
 _BACKGROUND = re.compile(r"\b(?:since|(?:began|started|founded|built|established)\s+in)\s+"
                          r"(?:(?:early|late|mid-?)\s+)?$", re.IGNORECASE)
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
-    ("dotted", re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b")),
-    ("mdy", re.compile(rf"\b(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
-                       rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")),
-    ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_ALT})\.?"
-                       rf"(?:\s+(?P<y>(?:19|20)\d\d))?\b")),
-    ("month", re.compile(rf"\b(?i:in|since|by|until|last|this|next|early|late|mid-?)\s+"
-                         rf"(?P<mon>{_MONTH_ALT})\b(?:\s+(?P<y>(?:19|20)\d\d))?")),
-    ("weekday", re.compile(r"\b(?P<wd>" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b")),
-    ("relative", re.compile(
+_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [  # kind, what it needs, pattern
+    ("iso", "digit", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+    ("dotted", "digit", re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)\b")),
+    ("mdy", "month", re.compile(rf"\b(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+                                rf"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")),
+    ("dmy", "month", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_ALT})\.?"
+                                rf"(?:\s+(?P<y>(?:19|20)\d\d))?\b")),
+    ("month", "month", re.compile(
+        rf"\b(?i:in|since|by|until|last|this|next|early|late|mid-?)\s+"
+        rf"(?P<mon>{_MONTH_ALT})\b(?:\s+(?P<y>(?:19|20)\d\d))?")),
+    ("weekday", "weekday", re.compile(
+        r"\b(?P<wd>" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b")),
+    ("relative", "relative", re.compile(
         r"\b(?P<rel>yesterday|today|tomorrow|last (?:week|month|year)|next (?:week|month|year)"
         r"|(?:earlier|later) this (?:week|month|year)|this (?:week|month|year)"
         r"|(?:over )?the past year)\b", re.IGNORECASE)),
-    ("year", re.compile(r"\b(?P<y>(?:19|20)\d\d)\b")),
+    ("year", "digit", re.compile(r"\b(?P<y>(?:19|20)\d\d)\b")),
 ]
+
+
+# What each pattern above needs to match at all (a digit, or a month, weekday or relative
+# word): most claims name no date, and one scan says so before eight patterns do.
+_DIGIT = re.compile(r"\d")
+_NEEDED_WORD = re.compile(
+    rf"\b(?:(?P<month>{_MONTH_ALT})|(?P<weekday>"
+    + "|".join(w.capitalize() for w in WEEKDAYS)
+    + r")|(?P<relative>(?i:yesterday|today|tomorrow|week|month|year)))\b")
 
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date expression in ``text``, resolved where ``published`` allows."""
+    present = {m.lastgroup for m in _NEEDED_WORD.finditer(text)} | (
+        {"digit"} if _DIGIT.search(text) else set())
+    if not present:
+        return []
     future = bool(_FUTURE.search(text))
     nearest = not future and bool(_BACKSHIFTED.search(text))
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, DateMention]] = []
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
+    for kind, need, pattern in _PATTERNS:
+        for m in pattern.finditer(text) if need in present else ():
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             before = text[max(0, m.start() - 24):m.start()]

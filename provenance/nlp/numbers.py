@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -34,16 +35,29 @@ _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seve
 # of 300,000; "hundreds" is not said of 5,000.
 _VAGUE = {"dozens": (24, 144), "hundreds": (200, 999), "thousands": (2e3, 99_999),
           "millions": (2e6, 999e6), "billions": (2e9, 999e9), "scores": (40, 200)}
-_MODIFIER = (r"(?P<mod>at least|at most|more than|over|nearly|almost|about|around|roughly"
-             r"|approximately|some|up to|fewer than|less than|just over|just under|as many as)")
+
+
+def _first_letters(words: Iterable[str]) -> str:
+    return "".join(sorted({w[0] for w in words}))
+
+
+_MODIFIERS = ("at least", "at most", "more than", "over", "nearly", "almost", "about", "around",
+              "roughly", "approximately", "some", "up to", "fewer than", "less than",
+              "just over", "just under", "as many as")
+_MODIFIER = rf"(?P<mod>{'|'.join(_MODIFIERS)})"
 _NUMBER = (r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:" + _COMPOUND + "|"
            + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
            + r")\b)")  # "one", not the end of "gone"; "seventeen", not "seven"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?"
 _CURRENCY = r"(?P<cur>\$|US\$|€|£|¥|₽)?"
 _PATTERN_TEXT = (
-    rf"(?:{_MODIFIER}\s+)?"
-    rf"(?:(?P<dozen>two|three|four|a few)\s+dozen|{_CURRENCY}\s?{_NUMBER}{_SCALE})"
+    # Where a figure can start (a quick test before the alternatives): a digit, a currency
+    # sign, the space before a number, or the first letter of a modifier or a number word,
+    # opening a word ("over", not the end of "turnover").
+    rf"(?=[\d$€£¥₽U]|\s(?:\d|(?i:[{_first_letters(_WORD_NUMBERS)}]))"
+    rf"|\b(?i:[{_first_letters([*_MODIFIERS, *_WORD_NUMBERS, 'a few'])}]))"
+    rf"(?:\b{_MODIFIER}\s+)?"
+    rf"(?:\b(?P<dozen>two|three|four|a few)\s+dozen|{_CURRENCY}\s?{_NUMBER}{_SCALE})"
     r"(?P<pct>\s*(?:%|per\s?cent|percent|percentage points))?"
     r"(?:\s+(?P<unit>dollars|euros|pounds|rubles|roubles|yuan|{units})\b)?"
     r"(?P<measure>(?:\s+(?!of\b|in\b|on\b|and\b|to\b|the\b|for\b|with\b)[a-z][\w-]*){0,3})"
@@ -60,7 +74,8 @@ _VAGUE_PATTERN = re.compile(
     r"(?:(?P<scale>millions|billions|thousands)\s+of\s+)?(?P<measure>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})",
     re.IGNORECASE,
 )
-_ANY_NUMBER = re.compile(r"\d|\b(?:" + "|".join(_WORD_NUMBERS) + r"|dozens|hundreds|thousands"
+_DIGIT = re.compile(r"\d")
+_ANY_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_WORD_NUMBERS) + r"|dozens|hundreds|thousands"
                          r"|millions|billions|scores|few|several|" + "|".join(_ORDINALS) + r")\b",
                          re.IGNORECASE)
 _CURRENCY_UNITS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB",
@@ -98,7 +113,7 @@ def _pattern() -> re.Pattern[str]:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text``; years and dates are left to the date stage."""
-    if not _ANY_NUMBER.search(text) and not _NONE.search(text):
+    if not (_DIGIT.search(text) or _ANY_NUMBER_WORD.search(text) or _NONE.search(text)):
         return []
     clocks = [(m.span(), _clock(m)) for m in _CLOCK.finditer(text)]
     found = [q for m in _pattern().finditer(text)

@@ -70,9 +70,19 @@ class Taxonomy:
         return sorted(self.topics)
 
     @cached_property
-    def _fuzzy_vocabulary(self) -> list[str]:
-        return sorted({p[0] for t in self.topics.values() for p in t.terms + t.related
-                       if len(p) == 1 and len(p[0]) >= _FUZZY_MIN_LENGTH})
+    def _fuzzy_vocabulary(self) -> tuple[str, ...]:
+        return tuple(sorted({p[0] for t in self.topics.values() for p in t.terms + t.related
+                             if len(p) == 1 and len(p[0]) >= _FUZZY_MIN_LENGTH}))
+
+    @cached_property
+    def _spellings(self) -> dict[str, str]:
+        return {}
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The words some phrase of a topic opens with: only grams opening with one can
+        meet a topic."""
+        return frozenset(p[0] for t in self.topics.values() for p in t.terms + t.related)
 
     @cached_property
     def _any_cue(self) -> re.Pattern[str] | None:
@@ -98,7 +108,12 @@ class Taxonomy:
         """The taxonomy word a long, unknown word is a misspelling of (or the word)."""
         if len(word) < _FUZZY_MIN_LENGTH:
             return word
-        return _closest(word, tuple(self._fuzzy_vocabulary))
+        known = self._spellings.get(word)
+        if known is None:  # a dict per taxonomy: hashing the vocabulary per word costs more
+            if len(self._spellings) >= _SPELLINGS_KEPT:
+                self._spellings.clear()
+            known = self._spellings[word] = _closest(word, self._fuzzy_vocabulary)
+        return known
 
 
 def _cue_pattern(cues: Sequence[str]) -> re.Pattern[str] | None:
@@ -108,7 +123,9 @@ def _cue_pattern(cues: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
-@lru_cache(maxsize=65536)
+_SPELLINGS_KEPT = 65536
+
+
 def _closest(word: str, vocabulary: tuple[str, ...]) -> str:
     if word in vocabulary:
         return word
@@ -185,8 +202,10 @@ def _topic(name: str, body: dict[str, object]) -> Topic:
                  tuple(str(c) for c in cues) if isinstance(cues, list) else ())
 
 
-def _grams(words: Sequence[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[i:i + n]) for n in range(1, 5) for i in range(len(words) - n + 1)}
+def _grams(words: Sequence[str], firsts: frozenset[str]) -> set[tuple[str, ...]]:
+    """The phrases of up to four words in ``words`` that open with a word of ``firsts``."""
+    return {tuple(words[i:i + n]) for i, w in enumerate(words) if w in firsts
+            for n in range(1, min(4, len(words) - i) + 1)}
 
 
 def _matches(grams: set[tuple[str, ...]], phrases: frozenset[tuple[str, ...]]) -> bool:
@@ -194,7 +213,7 @@ def _matches(grams: set[tuple[str, ...]], phrases: frozenset[tuple[str, ...]]) -
 
 
 def _claim_grams(taxonomy: Taxonomy, text: str) -> set[tuple[str, ...]]:
-    return _grams([taxonomy.spelled(w) for w in stems(text)])
+    return _grams([taxonomy.spelled(w) for w in stems(text)], taxonomy.first_words)
 
 
 def direct_topics(taxonomy: Taxonomy, text: str) -> set[str]:
