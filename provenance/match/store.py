@@ -36,7 +36,7 @@ from provenance.match.frames import (
     frame_record,
     with_article_context,
 )
-from provenance.match.independence import ArticleFacts, independence, opening_of
+from provenance.match.independence import OPENING, ArticleFacts, independence, opening_of
 from provenance.match.keystore import forget_keys, has_keys, latest_holders, write_keys
 from provenance.match.sources import affiliation
 from provenance.match.timeline import Timeline, timelines
@@ -365,37 +365,50 @@ def _forget_matches(session: Session) -> None:
 
 
 def _write_groups(session: Session, groups: Groups) -> None:
+    """Store the groups a run changed (new ones, and the members old ones gained), with
+    how many independent sources each has, in a few statements: no ORM objects."""
     changed = sorted(groups.changed)
-    rows = {g.id: g for g in session.scalars(
-        select(m.Group).where(m.Group.id.in_([k for k in changed if k < _NEW_GROUP_KEYS])))}
-    touched = []
-    for key in changed:
-        group = rows.get(key) or m.Group()
-        if group.id is None:
-            session.add(group)
-        known = {mem.claim_id for mem in group.members}
-        group.members.extend(m.GroupMember(claim_id=c) for c in sorted(groups.members[key] - known))
-        touched.append(group)
-    session.flush()
-    _count_independence(session, touched)
+    stored = {g for chunk in id_chunks(k for k in changed if k < _NEW_GROUP_KEYS)
+              for g in session.scalars(select(m.Group.id).where(m.Group.id.in_(chunk)))}
+    fresh = [key for key in changed if key not in stored]
+    ids = dict(zip(fresh, session.scalars(
+        insert(m.Group).returning(m.Group.id, sort_by_parameter_order=True),
+        [{"independent": None}] * len(fresh)))) if fresh else {}
+    ids.update((key, key) for key in stored)
+    known: set[int] = set()
+    for chunk in id_chunks(stored):
+        known.update(session.scalars(select(m.GroupMember.claim_id)
+                                     .where(m.GroupMember.group_id.in_(chunk))))
+    rows = [{"claim_id": c, "group_id": ids[key], "score": 1.0} for key in changed
+            for c in sorted(groups.members[key] - known)]
+    for start in range(0, len(rows), _ROWS_PER_INSERT):
+        session.execute(insert(m.GroupMember), rows[start:start + _ROWS_PER_INSERT])
+    _count_independence(session, {ids[key]: groups.members[key] for key in changed})
 
 
-def _count_independence(session: Session, groups: list[m.Group]) -> None:
-    claim_ids = [mem.claim_id for g in groups for mem in g.members]
-    article_of = dict(session.execute(select(m.Claim.id, m.Claim.article_id)
-                                      .where(m.Claim.id.in_(claim_ids))).all()) \
-        if claim_ids else {}
-    facts = {row.id: ArticleFacts(row.id, row.outlet, tuple(row.wire or ()),
-                                  opening_of(row.text))
-             for row in session.execute(
-                 select(m.Article.id, m.Article.wire, m.Article.text,
-                        m.Outlet.name.label("outlet"))
-                 .outerjoin(m.Outlet, m.Article.outlet_id == m.Outlet.id)
-                 .where(m.Article.id.in_(set(article_of.values()))))}
-    for group in groups:
-        articles = {facts[article_of[mem.claim_id]] for mem in group.members}
-        group.independent, group.dependence = independence(sorted(articles, key=lambda a: a.id))
-    session.flush()
+def _count_independence(session: Session, groups: Mapping[int, set[int]]) -> None:
+    """Store each group's independent sources (group id -> its claims)."""
+    article_of: dict[int, int] = {}
+    for chunk in id_chunks(set().union(*groups.values())):
+        article_of.update(session.execute(select(m.Claim.id, m.Claim.article_id)
+                                          .where(m.Claim.id.in_(chunk))).all())
+    facts: dict[int, ArticleFacts] = {}
+    for chunk in id_chunks(set(article_of.values())):
+        facts.update((row.id, ArticleFacts(row.id, row.outlet, tuple(row.wire or ()),
+                                           opening_of(row.opening)))
+                     for row in session.execute(
+                         select(m.Article.id, m.Article.wire,
+                                func.substr(m.Article.text, 1, OPENING).label("opening"),
+                                m.Outlet.name.label("outlet"))
+                         .outerjoin(m.Outlet, m.Article.outlet_id == m.Outlet.id)
+                         .where(m.Article.id.in_(chunk))))
+    rows = []
+    for group_id, members in groups.items():
+        articles = sorted({facts[article_of[c]] for c in members}, key=lambda a: a.id)
+        independent, dependence = independence(articles)
+        rows.append({"id": group_id, "independent": independent, "dependence": dependence})
+    if rows:  # by primary key, many rows a statement
+        session.execute(update(m.Group), rows)
 
 
 def _write_conflicts(session: Session, found: list[FoundConflict]) -> None:
