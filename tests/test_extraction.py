@@ -386,6 +386,13 @@ def test_she_never_goes_to_a_man_nor_he_to_a_woman() -> None:
     assert speakers["It was checked on Monday"] == "Peter Lund"
 
 
+def test_he_may_mean_a_spokesman_and_never_a_club() -> None:
+    found = claims_of("Harbour United denied the report.\n\nThe winger is fit, a club "
+                      "spokesman said.\n\nHe will play on Saturday, he said.")
+    speakers = {c.text: c.speaker.name if c.speaker else None for c in found}
+    assert speakers["He will play on Saturday"] == "club spokesman"
+
+
 @pytest.mark.parametrize("sentence, anonymous", [
     ("Three witnesses said the gate was open.", True),
     ("The dam leaked, two people with knowledge of the inspection told Radio Holm.", True),

@@ -86,6 +86,39 @@ def test_a_claim_and_its_negation_conflict() -> None:
     assert "support" not in a.terms  # "back channel" is no backing
 
 
+def test_rival_fees_for_one_deal_a_day_apart_conflict() -> None:
+    """A fee is one sum agreed, not a count that grows from one day to the next."""
+    a = frame(1, "The buyer said the fee for the ferry was 9 million euros.", speaker="Ana Ruiz",
+              kind="indirect", published="2025-03-03")
+    b = frame(2, "The seller said the fee for the ferry was 12 million euros.",
+              speaker="Tomas Vik", kind="indirect", outlet="Evening Post",
+              published="2025-03-04")
+    assert verdict(a, b) == (False, ["numeric"])
+
+
+@pytest.mark.parametrize("said, opposite", [
+    ("The goalkeeper failed a fitness test on Monday.",
+     "The goalkeeper passed a fitness test on Monday."),
+    ("The coastal road opened to traffic on Sunday.",
+     "The coastal road closed to traffic on Sunday."),
+    ("The council approved the harbour plan at its meeting.",
+     "The council rejected the harbour plan at its meeting."),
+])
+def test_opposite_predicates_from_two_sources_conflict_and_never_group(said: str,
+                                                                      opposite: str) -> None:
+    a = frame(1, said, speaker="Ana Ruiz", kind="indirect")
+    b = frame(2, opposite, speaker="Tomas Vik", kind="indirect", outlet="Evening Post")
+    grouped, kinds = verdict(a, b)
+    assert not grouped and kinds == ["polarity"]
+
+
+def test_one_deal_told_from_both_sides_is_not_an_opposite() -> None:
+    a = frame(1, "Harbour United agreed on Sunday to sell the winger to Lakeside Rovers.")
+    b = frame(2, "Lakeside Rovers agreed on Sunday to buy the winger from Harbour United.",
+              outlet="Evening Post")
+    assert verdict(a, b)[1] == []
+
+
 def test_a_source_revising_its_count_is_an_update_not_a_group() -> None:
     a = frame(1, "The fire service said the death toll rose to three on Monday.",
               speaker="regional fire service", speaker_kind="organization",
@@ -300,6 +333,7 @@ def test_figures_agree_whichever_claim_comes_first(a: str, b: str) -> None:
     ("About 4,000 residents took part in the ballot.", "count:resident", "count"),
     ("A neighbour saw two women run towards the car.", "count:woman", "count"),
     ("Six climbers remain on the ridge.", "count:climber", "count"),
+    ("The harbour board set the licence fee at 2,500 euros.", "payment", "EUR"),
 ])
 def test_figures_take_the_measure_and_unit_their_words_give(text: str, measure: str | None,
                                                             unit: str) -> None:

@@ -42,7 +42,7 @@ from provenance.match.sources import (
 from provenance.nlp import lexicon as lx
 from provenance.text import comparable
 
-FRAME_VERSION = 34
+FRAME_VERSION = 35
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"
@@ -305,6 +305,19 @@ def _modalities() -> list[tuple[str, re.Pattern[str]]]:
 def opposite_modalities() -> frozenset[frozenset[str]]:
     """Pairs of modality classes that contradict each other (likely / unlikely)."""
     return frozenset(frozenset(pair) for pair in vocab.cues()["modality"]["opposite"])
+
+
+@lru_cache(maxsize=1)
+def opposite_predicates() -> frozenset[frozenset[str]]:
+    """Pairs of predicate lemma keys that say the opposite of each other (pass / fail)."""
+    return frozenset(frozenset(lemma(w) for w in pair)
+                     for pair in vocab.cues()["opposites"]["predicates"])
+
+
+def says_opposite(a: ClaimFrame, b: ClaimFrame) -> bool:
+    """Whether the claims' predicates are opposites ("failed" / "passed")."""
+    return a.predicate is not None and b.predicate is not None \
+        and frozenset((a.predicate, b.predicate)) in opposite_predicates()
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,13 @@ from rapidfuzz import fuzz
 from provenance.match.config import MatchConfig
 from provenance.match.features import Overlap, TermWeights, overlap, pair_features
 from provenance.match.figures import Figure, is_unnamed, unit_class
-from provenance.match.frames import ClaimFrame, Target, lone_modalities, opposite_modalities
+from provenance.match.frames import (
+    ClaimFrame,
+    Target,
+    lone_modalities,
+    opposite_modalities,
+    says_opposite,
+)
 from provenance.match.sources import same_source
 from provenance.nlp.numbers import compatible
 from provenance.text import comparable
@@ -105,10 +111,11 @@ def restated_count(a: ClaimFrame, b: ClaimFrame) -> bool:
 
 def may_be_same(pair: Pair) -> bool:
     """Whether no gate keeps the pair apart: two articles, one event, figures that agree,
-    the same people and places, polarity, hedge and stance."""
+    the same people and places, polarity (opposite predicates too), hedge and stance."""
     a, b = pair.a, pair.b
     return (not pair.same_article and pair.same_event and pair.figures_agree
             and measured_alike(a.figures, b.figures) and same_names(a, b) and a.negated == b.negated
+            and not says_opposite(a, b)
             and compatible_modalities(a.modality, b.modality) and a.stance == b.stance)
 
 

@@ -347,7 +347,8 @@ def _speakers(piece: Piece, state: _ArticleState, sentence: str, offset: int,
     found = [_placed(s, piece, sentence, offset, original) for s in resolved if s is not None]
     if found:
         state.last_speaker = found[0]
-        if found[0].kind == "person":
+        if found[0].kind == "person" or gender_of(found[0]):
+            # "a club spokesman said ... he said": a role that says a gender is one person
             state.last_person = found[0]
             state.met(found[0])
         state.last_quote_speaker = found[0] if piece.kind == "direct_quote" else None

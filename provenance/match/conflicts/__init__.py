@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from provenance.match.conflicts import denial, modality, numeric, polarity, rival, update
 from provenance.match.conflicts.base import Context, Detector, FoundConflict
+from provenance.match.frames import says_opposite
 from provenance.match.pairs import Pair
 
 DETECTORS: tuple[Detector, ...] = (
@@ -36,9 +37,9 @@ def detect(pair: Pair, context: Context) -> list[FoundConflict]:
 
 def _may_conflict(pair: Pair) -> bool:
     """What every detector needs, at least one of: figures on both sides, a difference in
-    polarity, hedge or stance, or one sentence (rival claims)."""
+    polarity (or opposite predicates), hedge or stance, or one sentence (rival claims)."""
     a, b = pair.a, pair.b
-    return bool(a.figures and b.figures) or a.negated != b.negated \
+    return bool(a.figures and b.figures) or a.negated != b.negated or says_opposite(a, b) \
         or a.modality != b.modality or a.stance != b.stance \
         or (pair.same_article and a.sentence == b.sentence)
 

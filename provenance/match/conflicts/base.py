@@ -7,7 +7,7 @@ from typing import Protocol
 
 from provenance.match.config import MatchConfig
 from provenance.match.features import TermWeights
-from provenance.match.frames import ClaimFrame
+from provenance.match.frames import ClaimFrame, says_opposite
 from provenance.match.pairs import Pair
 from provenance.match.sources import same_source
 from provenance.text import comparable
@@ -41,15 +41,15 @@ OBJECT_TERMS = 2
 
 def one_proposition(pair: Pair, threshold: float, object_terms: int = OBJECT_TERMS) -> bool:
     """Whether a pair that disagrees in polarity or hedge states one proposition: the
-    model's chance reaches ``threshold``, or the claims share their predicate and at least
-    :data:`OBJECT_TERMS` other content words ("ordered an emergency release" / "did not
-    order an emergency release")."""
+    model's chance reaches ``threshold``, or the claims share their predicate (or have
+    opposite ones) and at least :data:`OBJECT_TERMS` other content words ("ordered an
+    emergency release" / "did not order an emergency release")."""
     a, b = pair.a, pair.b
     if pair.chance >= threshold:
         return True
-    if a.predicate is None or a.predicate != b.predicate:
+    if a.predicate is None or a.predicate != b.predicate and not says_opposite(a, b):
         return False
-    return len((a.terms & b.terms) - {a.predicate}) >= object_terms
+    return len((a.terms & b.terms) - {a.predicate, b.predicate}) >= object_terms
 
 
 def one_source(a: ClaimFrame, b: ClaimFrame) -> bool:
