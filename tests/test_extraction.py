@@ -689,10 +689,16 @@ def test_a_claim_naming_no_date_is_dated_by_its_telling() -> None:
     ("some 12 nautical miles off the cape", 12 * 1852.0, "m", "some"),
     ("Its turnover 40 years ago was small", 40, "count", None),  # no "over" inside a word
     ("a handsome 300 votes", 300, "count", None),
+    ("nearly four in ten nurses", 40, "%", "nearly"),  # a proportion is a percentage
+    ("One out of five drivers was fined", 20, "%", None),
 ])
 def test_quantities(text: str, value: float, unit: str, modifier: str | None) -> None:
     q = find_quantities(text)[0]
     assert (q.value, q.unit, q.modifier) == (value, unit, modifier)
+
+
+def test_a_proportion_of_minutes_is_no_percentage() -> None:
+    assert all(q.unit != "%" for q in find_quantities("The striker scored 3 in 10 minutes."))
 
 
 def test_quantities_vague_and_compatibility() -> None:

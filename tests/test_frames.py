@@ -86,6 +86,16 @@ def test_a_claim_and_its_negation_conflict() -> None:
     assert "support" not in a.terms  # "back channel" is no backing
 
 
+def test_a_share_and_the_proportion_it_rounds_to_are_one_claim() -> None:
+    a = frame(1, "Thirty-eight percent of nurses in the region work unpaid overtime, the "
+                 "union said.", speaker="nurses' union", speaker_kind="organization",
+              kind="indirect")
+    b = frame(2, "Nearly four in ten nurses in the region work unpaid overtime, the union "
+                 "said.", speaker="nurses' union", speaker_kind="organization",
+              kind="indirect", outlet="Evening Post")
+    assert verdict(a, b) == (True, [])
+
+
 def test_rival_fees_for_one_deal_a_day_apart_conflict() -> None:
     """A fee is one sum agreed, not a count that grows from one day to the next."""
     a = frame(1, "The buyer said the fee for the ferry was 9 million euros.", speaker="Ana Ruiz",
@@ -334,6 +344,7 @@ def test_figures_agree_whichever_claim_comes_first(a: str, b: str) -> None:
     ("A neighbour saw two women run towards the car.", "count:woman", "count"),
     ("Six climbers remain on the ridge.", "count:climber", "count"),
     ("The harbour board set the licence fee at 2,500 euros.", "payment", "EUR"),
+    ("The share of farms in the valley without water was 12 percent.", "share:farm", "%"),
 ])
 def test_figures_take_the_measure_and_unit_their_words_give(text: str, measure: str | None,
                                                             unit: str) -> None:

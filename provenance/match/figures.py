@@ -150,6 +150,9 @@ _SHARE_OF = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|all|an?|those|t
                        r"([a-z][a-z'-]*)(?:\s+([a-z][a-z'-]*))?")
 
 
+# "the share of adults ... was 30 percent" before a bare percentage: what it is a share of.
+_SHARE_BEFORE = re.compile(r"\b(?:share|proportion|percentage)(?=(" + _SHARE_OF.pattern
+                           + r"))[^,;.]{0,80}$")
 # "the number of households ...", "the tally of arrests ..." before a bare count.
 _NUMBER_OF = re.compile(r"\b(?:number|tally|total|count)\s+of\s+(?:the\s+)?([a-z][a-z'-]*)"
                         r"[^,;.]{0,60}$")
@@ -165,9 +168,15 @@ def _unnamed_measure(q: Quantity, after: str, before: str = "") -> _Measure | No
     counted = _NUMBER_OF.search(before) if q.unit == "count" and not q.measure else None
     if counted:  # "The number of households without water has risen to 15,000"
         return _Measure(f"count:{lemma(counted.group(1))}", "count", "point", None, frozenset())
-    m = _SHARE_OF.match(after) if q.unit == "%" else None
+    if q.unit != "%":
+        return None
+    m = _SHARE_OF.match(after)
     if m is None:
-        return _changed(before) if q.unit == "%" else None
+        changed = _changed(before)  # "the share of drivers fell 5 percent": a change
+        share = _SHARE_BEFORE.search(before)  # "the share of adults ... was 30 percent"
+        m = _SHARE_OF.match(share.group(1)) if share and changed is None else None
+        if m is None:
+            return changed
     noun = m.group(1)
     second = m.group(2)
     if second and second not in STOPWORDS and not second.endswith(("ed", "ing")):

@@ -115,13 +115,15 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text``; years and dates are left to the date stage."""
     if not (_DIGIT.search(text) or _ANY_NUMBER_WORD.search(text) or _NONE.search(text)):
         return []
-    clocks = [(m.span(), _clock(m)) for m in _CLOCK.finditer(text)]
+    # Clock times and proportions ("four in ten") first: their numbers are no counts.
+    read = [(m.span(), _clock(m)) for m in _CLOCK.finditer(text)] + [
+        (m.span(), q) for m in _PROPORTION.finditer(text) if (q := _proportion(m)) is not None]
     found = [q for m in _pattern().finditer(text)
              if not any(a < m.end("num" if m.group("num") else 0) and m.start() < b
-                        for (a, b), _ in clocks)
+                        for (a, b), _ in read)
              and (q := _from_match(m, text)) is not None]
     found += [_vague(m) for p in (_VAGUE_PATTERN, _FEW_PATTERN) for m in p.finditer(text)]
-    found += [q for _, q in clocks]
+    found += [q for _, q in read]
     found += [Quantity(m.group(0), float(_ORDINALS[m.group("ord").lower()]), "count", None,
                        None, None, m.group("noun").lower()) for m in _ORDINAL_COUNT.finditer(text)]
     found += [Quantity(m.group(0), 0.0, "count", None, None, None, m.group("noun"))
@@ -132,6 +134,23 @@ def find_quantities(text: str) -> list[Quantity]:
 # "No one had died", "nobody was hurt", "there were no deaths": a count of nought.
 _NONE = re.compile(r"\b(?:[Nn]o(?: |-)one|[Nn]obody|[Nn]o\s+(?P<noun>deaths|injuries|casualties"
                    r"|fatalities|victims|arrests))\b")
+
+
+_PROPORTION_NUMBER = r"\d{1,3}|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+_PROPORTION = re.compile(
+    rf"(?:\b{_MODIFIER}\s+)?\b(?P<n>{_PROPORTION_NUMBER})\s+(?:in|out\s+of)\s+"
+    rf"(?P<d>{_PROPORTION_NUMBER})\b(?P<measure>(?:\s+(?!of\b|in\b|on\b|and\b|to\b|the\b)"
+    r"[a-z][\w-]*){0,3})", re.IGNORECASE)
+
+
+def _proportion(m: re.Match[str]) -> Quantity | None:
+    """"Nearly four in ten adults", "one out of five": a percentage."""
+    n, d = _value(m.group("n")), _value(m.group("d"))
+    after = (m.group("measure") or "").split()
+    if not 0 < n < d or (after and after[0].lower() in _units()):
+        return None  # "ten in two rows", "scored 3 in 10 minutes": no share
+    return Quantity(m.group(0).strip(), round(100 * n / d, 1), "%", _mod(m), None, None,
+                    _measure(m))
 
 
 def _clock(m: re.Match[str]) -> Quantity:
