@@ -643,6 +643,7 @@ def test_dates_resolve_against_publication(phrase: str, value: str) -> None:
     ("Rain is expected on Sunday.", "2023-06-18"),
     ("Rain fell from Monday until the council closed the road.", "2023-06-12"),
     ("The bridge was closed from Tuesday.", "2023-06-13"),
+    ("The port is unlikely to reopen in August.", "2023-08"),  # a hedged forecast
 ])
 def test_starts_still_to_come_resolve_forward(sentence: str, value: str) -> None:
     assert find_dates(sentence, date(2023, 6, 15))[0].value == value

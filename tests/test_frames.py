@@ -30,12 +30,13 @@ CONFIG = default_config()
 
 def frame(claim_id: int, text: str, *, article: int | None = None, speaker: str | None = None,
           kind: str = "outlet", outlet: str = "Harbour Gazette", published: str = "2025-03-04",
-          role: str | None = None, speaker_kind: str = "person") -> ClaimFrame:
+          role: str | None = None, speaker_kind: str = "person",
+          event_date: str | None = None) -> ClaimFrame:
     return build_frame(ClaimFacts(
         id=claim_id, article_id=claim_id if article is None else article, text=text, kind=kind,
         sentence=text, speaker=speaker, speaker_kind=speaker_kind if speaker else None,
         speaker_role=role, outlet=outlet, published=date.fromisoformat(published),
-        quantities=tuple(find_quantities(text))))
+        event_date=event_date, quantities=tuple(find_quantities(text))))
 
 
 BACKGROUND = [  # so that term weights are those of an archive, not of two claims
@@ -74,6 +75,41 @@ def test_likely_and_unlikely_are_opposite_hedges_not_one_claim() -> None:
               speaker="Tomas Vik", kind="indirect", outlet="Evening Post")
     grouped, kinds = verdict(a, b)
     assert not grouped and kinds == ["modality"]
+
+
+def test_a_plan_and_its_unlikeliness_are_opposite_hedges() -> None:
+    a = frame(1, "The Senate will approve the budget before the recess.", speaker="Ana Ruiz",
+              kind="indirect")
+    b = frame(2, "The Senate is unlikely to approve the budget before the recess.",
+              speaker="Tomas Vik", kind="indirect", outlet="Evening Post")
+    assert verdict(a, b) == (False, ["modality"])
+
+
+@pytest.mark.parametrize("rise, fall, days, kinds", [
+    ("Rents in Ostvik rose 6 percent in May, the tenants' group said.",
+     "Rents in Ostvik fell 2 percent in May, the landlords' group said.",
+     ("2025-05", "2025-05"), ["numeric"]),
+    ("Ferry fares rose 6 percent on Monday, the tenants' group said.",  # two days' moves
+     "Ferry fares fell 2 percent on Wednesday, the landlords' group said.",
+     ("2025-06-09", "2025-06-11"), []),
+])
+def test_a_rise_and_a_fall_of_one_thing_over_one_period_conflict(
+        rise: str, fall: str, days: tuple[str, str], kinds: list[str]) -> None:
+    a = frame(1, rise, speaker="tenants' group", speaker_kind="organization", kind="indirect",
+              published="2025-06-12", event_date=days[0])
+    b = frame(2, fall, speaker="landlords' group", speaker_kind="organization",
+              kind="indirect", outlet="Evening Post", published="2025-06-13",
+              event_date=days[1])
+    assert verdict(a, b) == (False, kinds)
+
+
+def test_a_denied_plan_for_a_thing_is_not_what_the_thing_is() -> None:
+    denial = frame(1, "The ministry denied that it planned to close the rural bus line.",
+                   speaker="ministry", speaker_kind="organization", kind="denial")
+    other = frame(2, "The rural bus line carries 900 passengers a day, the operator said.",
+                  speaker="operator", speaker_kind="organization", kind="indirect",
+                  outlet="Evening Post")
+    assert "denial" not in verdict(denial, other)[1]
 
 
 def test_a_claim_and_its_negation_conflict() -> None:
@@ -345,6 +381,7 @@ def test_figures_agree_whichever_claim_comes_first(a: str, b: str) -> None:
     ("Six climbers remain on the ridge.", "count:climber", "count"),
     ("The harbour board set the licence fee at 2,500 euros.", "payment", "EUR"),
     ("The share of farms in the valley without water was 12 percent.", "share:farm", "%"),
+    ("House prices rose 3 percent in the quarter.", "rise:pric", "%"),  # not inflation
 ])
 def test_figures_take_the_measure_and_unit_their_words_give(text: str, measure: str | None,
                                                             unit: str) -> None:

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 
 from provenance.match.config import MatchConfig
+from provenance.match.figures import opposite_change
 from provenance.match.frames import ClaimFrame
 
 
@@ -23,7 +24,9 @@ def blocking_keys(frame: ClaimFrame) -> frozenset[str]:
     and word: in a large archive about one story a place or a word is too common to block
     on, while "evacuated in Lowford" stays rare, and rival figures meet through it."""
     figures = {f"n:{f.unit}:{f.value:g}" for f in frame.figures if f.value is not None}
-    measures = {f"m:{f.measure}" for f in frame.figures}
+    # A rise and a fall of one thing share a key: rival figures of a change meet.
+    measures = {f"m:{min(f.measure, opposite_change(f.measure) or f.measure)}"
+                for f in frame.figures}
     words = frame.entities | {t for t in frame.terms if not t[:1].isdigit()}
     measured = {f"u:{m[2:]}|{w}" for m in measures for w in words}
     return frozenset({f"t:{t}" for t in frame.terms} | {f"e:{e}" for e in frame.entities}

@@ -204,6 +204,16 @@ def _changed(before: str) -> _Measure | None:
 _SUBJECT_PREPOSITION = re.compile(r" (?:for|of|in) ")
 
 
+def opposite_change(measure: str) -> str | None:
+    """The same change the other way ("fall:price" for "rise:price"), or None for a measure
+    that is no change: a rise and a fall of one thing cannot both hold."""
+    direction, _, subject = measure.partition(":")
+    directions = tuple(vocab.cues()["change"])
+    if direction not in directions or len(directions) != 2:
+        return None
+    return f"{directions[1 - directions.index(direction)]}:{subject}"
+
+
 @lru_cache(maxsize=1)
 def _change_verbs() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Each direction of change with a pattern of its verbs ending the text before a figure."""

@@ -42,7 +42,7 @@ from provenance.match.sources import (
 from provenance.nlp import lexicon as lx
 from provenance.text import comparable
 
-FRAME_VERSION = 36
+FRAME_VERSION = 37
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"
@@ -239,7 +239,7 @@ def build_frame(facts: ClaimFacts) -> ClaimFrame:
                          facts.outlet),
         chain=facts.via, terms=terms, entities=entities, places=place_names(text),
         people=people_named(text),
-        topics=facts.topics, predicate=_predicate(text),
+        topics=facts.topics, predicate=predicate(text),
         negated=not nought and _negated(without_cues(text, {f.measure for f in figures})),
         modality=_modality(text), stance=stance, target=target,
         figures=figures, denies=facts.denies,
@@ -403,7 +403,11 @@ def _target(text: str) -> Target:
 _HAVING = re.compile(r"^having\s+", re.IGNORECASE)
 
 
-def _predicate(text: str) -> str | None:
+STATIVE = frozenset(lemma(w) for w in ("be", "have"))
+"""Predicates that say what something is or has, not what was done."""
+
+
+def predicate(text: str) -> str | None:
     """The lemma key of the claim's main verb: the first past form after the subject, or
     the verb after an auxiliary ("did not open", "were then opened")."""
     words = [w.strip(",.;:\"'") for w in text.split()]

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from provenance.match.config import MatchConfig
 from provenance.match.features import Overlap, TermWeights, overlap, pair_features
-from provenance.match.figures import Figure, is_unnamed, unit_class
+from provenance.match.figures import Figure, is_unnamed, opposite_change, unit_class
 from provenance.match.frames import (
     ClaimFrame,
     Target,
@@ -233,12 +233,17 @@ def measured_alike(a: tuple[Figure, ...], b: tuple[Figure, ...]) -> bool:
 
 
 def rival_figures(a: tuple[Figure, ...], b: tuple[Figure, ...]) -> list[tuple[Figure, Figure]]:
-    """Figures of ``a`` for which ``b`` gives only incompatible values of the same measure."""
+    """Figures of ``a`` for which ``b`` gives only incompatible values of the same measure,
+    or only the opposite change ("rose 4 percent" / "fell 1 percent")."""
     out = []
     for fa in a:
         rivals = [fb for fb in b if fb.measure == fa.measure and fb.unit == fa.unit]
+        turned = [fb for fb in b if fb.measure == opposite_change(fa.measure)
+                  and fb.unit == fa.unit and fb.value and fa.value]
         if rivals and not any(compatible(fa.as_quantity(), fb.as_quantity()) for fb in rivals):
             out.append((fa, rivals[0]))
+        elif turned and not rivals:
+            out.append((fa, turned[0]))
     return out
 
 

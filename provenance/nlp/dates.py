@@ -18,7 +18,8 @@ _MONTH_ALT = "|".join(m.capitalize() for m in MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|J
     r"|Oct|Nov|Dec"
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 _FUTURE = re.compile(r"\b(?:will|would|is set to|are set to|plans? to|is due to|next|to be held"
-                     r"|is expected|are expected|expects?|upcoming)\b", re.IGNORECASE)
+                     r"|is expected|are expected|expects?|upcoming|(?:un)?likely to)\b",
+                     re.IGNORECASE)
 # An expectation told in the past ("results were expected on Wednesday") may point either
 # way from the publication date: its weekday is the one nearest to it.
 _BACKSHIFTED = re.compile(r"\b(?:was|were)\s+(?:expected|due|scheduled|set|planned)\b",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from provenance.domain import OWN_REPORTING
 from provenance.match.conflicts.base import Context, FoundConflict, one_source, quoted, who
-from provenance.match.frames import ClaimFrame
+from provenance.match.frames import STATIVE, ClaimFrame, predicate
 from provenance.match.pairs import Pair, same_year, target_chance
 
 DENIED_TERMS = 3
@@ -30,6 +30,16 @@ def detect(pair: Pair, context: Context) -> FoundConflict | None:
     return None
 
 
+def _only_describes(denied: str, other: ClaimFrame) -> bool:
+    """Whether ``other`` only says what something is or does, where the denial denies a
+    deed done to it: "denied that it planned to scrap the grant" is not about "The grant is
+    10,000 crowns" nor "The bus line carries 900 passengers", however many words they
+    share."""
+    done = predicate(denied)
+    return (other.predicate is None or other.predicate in STATIVE) and done is not None \
+        and done not in STATIVE and done not in other.terms
+
+
 def _denies(denial: ClaimFrame, other: ClaimFrame, pair: Pair, context: Context) -> bool:
     if denial.stance != "denies" or other.stance == "denies" or other.negated:
         return False  # denying a denial, or a negative, is agreeing with it
@@ -41,7 +51,7 @@ def _denies(denial: ClaimFrame, other: ClaimFrame, pair: Pair, context: Context)
         return False
     if denial.target is None:
         return denial.denies == other.id
-    if other.modality == "conditional":
+    if other.modality == "conditional" or _only_describes(denial.target.text, other):
         return False  # "If the gates were opened ..." reports nothing to deny
     shared = denial.target.terms & other.terms
     needed = min(DENIED_TERMS, max(len(denial.target.terms), 2))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from provenance.match.conflicts.base import Context
-from provenance.match.figures import Figure
+from provenance.match.figures import Figure, opposite_change
 from provenance.match.frames import ClaimFrame
 from provenance.match.pairs import Pair, rival_figures, same_year
 from provenance.text import comparable
@@ -43,6 +43,8 @@ def at_odds(pair: Pair, context: Context) -> AtOdds | None:
         named = not earlier.measure.startswith("count:")
         if not _same_scope(earlier, later):
             continue
+        if opposite_change(earlier.measure) and a.event_date != b.event_date:
+            continue  # "fell 4 percent on Monday", "rose 2 percent on Wednesday": two periods
         if (named and (a.terms & b.terms or earlier.time == "event" or pair.same_article)) \
                 or pair.chance >= context.config.conflict_context:
             return AtOdds(earlier, later)
