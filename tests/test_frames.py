@@ -122,16 +122,6 @@ def test_a_claim_and_its_negation_conflict() -> None:
     assert "support" not in a.terms  # "back channel" is no backing
 
 
-def test_a_share_and_the_proportion_it_rounds_to_are_one_claim() -> None:
-    a = frame(1, "Thirty-eight percent of nurses in the region work unpaid overtime, the "
-                 "union said.", speaker="nurses' union", speaker_kind="organization",
-              kind="indirect")
-    b = frame(2, "Nearly four in ten nurses in the region work unpaid overtime, the union "
-                 "said.", speaker="nurses' union", speaker_kind="organization",
-              kind="indirect", outlet="Evening Post")
-    assert verdict(a, b) == (True, [])
-
-
 def test_rival_fees_for_one_deal_a_day_apart_conflict() -> None:
     """A fee is one sum agreed, not a count that grows from one day to the next."""
     a = frame(1, "The buyer said the fee for the ferry was 9 million euros.", speaker="Ana Ruiz",
@@ -902,14 +892,19 @@ def test_sentences_that_deny_nothing_they_name(text: str) -> None:
     assert frame(1, text).target is None
 
 
-def test_one_share_named_by_two_nouns_is_one_claim() -> None:
-    trains = frame(1, "Sixty percent of its trains had been cancelled on Monday, the operator "
-                      "said.", speaker="Nordvik Rail", speaker_kind="organization",
-                   kind="indirect")
-    services = frame(2, "60 percent of its services were cancelled on Monday, the operator "
-                        "said.", speaker="Nordvik Rail", speaker_kind="organization",
-                     kind="indirect", outlet="Evening Post")
-    assert verdict(trains, services) == (True, [])
+@pytest.mark.parametrize("first, second, speaker", [
+    ("Sixty percent of its trains had been cancelled on Monday, the operator said.",
+     "60 percent of its services were cancelled on Monday, the operator said.",
+     "Nordvik Rail"),  # one share named by two nouns
+    ("Thirty-eight percent of nurses in the region work unpaid overtime, the union said.",
+     "Nearly four in ten nurses in the region work unpaid overtime, the union said.",
+     "nurses' union"),  # a share and the proportion it rounds to
+])
+def test_one_share_worded_two_ways_is_one_claim(first: str, second: str, speaker: str) -> None:
+    a = frame(1, first, speaker=speaker, speaker_kind="organization", kind="indirect")
+    b = frame(2, second, speaker=speaker, speaker_kind="organization", kind="indirect",
+              outlet="Evening Post")
+    assert verdict(a, b) == (True, [])
 
 
 def test_creating_jobs_does_not_restate_cutting_them() -> None:
