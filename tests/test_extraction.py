@@ -692,6 +692,9 @@ def test_a_claim_naming_no_date_is_dated_by_its_telling() -> None:
     ("a handsome 300 votes", 300, "count", None),
     ("nearly four in ten nurses", 40, "%", "nearly"),  # a proportion is a percentage
     ("One out of five drivers was fined", 20, "%", None),
+    ("a grant of 5,000 crowns", 5000, "crown", None),  # a name several currencies share
+    ("a profit of 2 trillion won", 2e12, "KRW", None),
+    ("about ₹40 million", 4e7, "INR", "about"),
 ])
 def test_quantities(text: str, value: float, unit: str, modifier: str | None) -> None:
     q = find_quantities(text)[0]

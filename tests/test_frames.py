@@ -372,6 +372,7 @@ def test_figures_agree_whichever_claim_comes_first(a: str, b: str) -> None:
     ("The harbour board set the licence fee at 2,500 euros.", "payment", "EUR"),
     ("The share of farms in the valley without water was 12 percent.", "share:farm", "%"),
     ("House prices rose 3 percent in the quarter.", "rise:pric", "%"),  # not inflation
+    ("Insurers put the flood damage at 5 billion rupees.", "damage", "rupee"),
 ])
 def test_figures_take_the_measure_and_unit_their_words_give(text: str, measure: str | None,
                                                             unit: str) -> None:

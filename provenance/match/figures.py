@@ -16,6 +16,7 @@ from provenance.domain import Quantity
 from provenance.match import vocab
 from provenance.match.lemmas import lemma
 from provenance.match.normalise import STOPWORDS, place_names
+from provenance.nlp.numbers import money_units
 
 UNNAMED_MEASURES = ("count:", "share:")
 """Prefixes of the measures of figures no cue names: the noun a count counts
@@ -90,8 +91,8 @@ def _around(spec: dict[str, list[str]]) -> re.Pattern[str] | None:
 
 
 def unit_class(unit: str) -> str:
-    """"money" for any currency code, else the unit itself."""
-    return "money" if len(unit) == 3 and unit.isupper() else unit
+    """"money" for any currency (``nlp/currencies.toml``), else the unit itself."""
+    return "money" if unit in money_units() else unit
 
 
 def figures_of(text: str, quantities: tuple[Quantity, ...],

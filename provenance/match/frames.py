@@ -42,7 +42,7 @@ from provenance.match.sources import (
 from provenance.nlp import lexicon as lx
 from provenance.text import comparable
 
-FRAME_VERSION = 37
+FRAME_VERSION = 38
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"

@@ -49,19 +49,19 @@ _NUMBER = (r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\b(?:" + _COMPOU
            + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
            + r")\b)")  # "one", not the end of "gone"; "seventeen", not "seven"
 _SCALE = r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|m|k)\b)?"
-_CURRENCY = r"(?P<cur>\$|US\$|€|£|¥|₽)?"
+_CURRENCY = r"(?P<cur>{signs})?"  # the signs of currencies.toml, filled in by _pattern()
 _PATTERN_TEXT = (
     # Where a figure can start (a quick test before the alternatives): a digit, a currency
     # sign, the space before a number, or the first letter of a modifier or a number word,
     # opening a word ("over", not the end of "turnover").
-    rf"(?=[\d$€£¥₽U]|\s(?:\d|(?i:[{_first_letters(_WORD_NUMBERS)}]))"
+    rf"(?=[\d{{sign_starts}}]|\s(?:\d|(?i:[{_first_letters(_WORD_NUMBERS)}]))"
     rf"|\b(?i:[{_first_letters([*_MODIFIERS, *_WORD_NUMBERS, 'a few'])}]))"
     rf"(?:\b{_MODIFIER}\s+)?"
     rf"(?:\b(?P<dozen>two|three|four|a few)\s+dozen|{_CURRENCY}\s?{_NUMBER}{_SCALE})"
     r"(?P<pct>\s*(?:%|per\s?cent|percent|percentage points))?"
-    r"(?:\s+(?P<unit>dollars|euros|pounds|rubles|roubles|yuan|{units})\b)?"
+    r"(?:\s+(?P<unit>{currencies}|{units})\b)?"
     r"(?P<measure>(?:\s+(?!of\b|in\b|on\b|and\b|to\b|the\b|for\b|with\b)[a-z][\w-]*){0,3})"
-)  # {units}: the words of units.toml, filled in by _pattern()
+)  # {units}, {currencies}: the words of units.toml and currencies.toml, by _pattern()
 _CLOCK = re.compile(
     r"\b(?P<h>1[0-2]|0?[1-9])(?:[.:](?P<min>[0-5]\d))?\s*(?P<half>[ap]\.m\.?|[ap]m\b)",
     re.IGNORECASE)
@@ -78,9 +78,27 @@ _DIGIT = re.compile(r"\d")
 _ANY_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_WORD_NUMBERS) + r"|dozens|hundreds|thousands"
                          r"|millions|billions|scores|few|several|" + "|".join(_ORDINALS) + r")\b",
                          re.IGNORECASE)
-_CURRENCY_UNITS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB",
-                   "dollars": "USD", "euros": "EUR", "pounds": "GBP", "rubles": "RUB",
-                   "roubles": "RUB", "yuan": "CNY"}
+
+
+@lru_cache(maxsize=1)
+def _currencies() -> dict[str, dict[str, str]]:
+    """``currencies.toml``: the unit of each currency sign and word."""
+    raw = resources.files("provenance.nlp").joinpath("currencies.toml").read_text("utf-8")
+    return tomllib.loads(raw)
+
+
+def _currency_unit(sign_or_word: str) -> str | None:
+    spec = _currencies()
+    return spec["signs"].get(sign_or_word) or spec["words"].get(sign_or_word)
+
+
+@lru_cache(maxsize=1)
+def money_units() -> frozenset[str]:
+    """Every unit of money a figure can have."""
+    spec = _currencies()
+    return frozenset(spec["signs"].values()) | frozenset(spec["words"].values())
+
+
 _STOP = frozenset("had has have was were is are will would could to in on at by for and the a an"
                   " as after before from with without over since across near or".split())
 # What makes a bare number word a figure: "rose to five", "bringing the toll to four".
@@ -106,9 +124,14 @@ def _units() -> dict[str, tuple[str, float]]:
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
-    words = sorted(_units(), key=len, reverse=True)
-    units = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(_PATTERN_TEXT.replace("{units}", units), re.IGNORECASE)
+    def alternation(words: Iterable[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                        for w in sorted(words, key=len, reverse=True))
+    text = _PATTERN_TEXT.replace("{units}", alternation(_units())) \
+        .replace("{currencies}", alternation(_currencies()["words"])) \
+        .replace("{signs}", alternation(_currencies()["signs"])) \
+        .replace("{sign_starts}", re.escape(_first_letters(_currencies()["signs"])))
+    return re.compile(text, re.IGNORECASE)
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -211,7 +234,7 @@ def _unit(m: re.Match[str], value: float, text: str) -> tuple[str, float]:
     if word in _units():
         base, factor = _units()[word]
         return base, value * factor
-    return _CURRENCY_UNITS.get(m.group("cur") or word, "count"), value
+    return _currency_unit(m.group("cur") or word) or "count", value
 
 
 # "a few hundred fish", "several thousand people": as vague as "hundreds of", not 100.
@@ -230,8 +253,8 @@ def _vague(m: re.Match[str]) -> Quantity:
     if scale:
         factor = _SCALES[scale.lower().rstrip("s")]
         low, high = low * factor, high * factor
-    if words[0] in _CURRENCY_UNITS:
-        unit = _CURRENCY_UNITS[words[0]]
+    if currency := _currency_unit(words[0]):
+        unit = currency
         words = words[1:]
     text = m.group(0) if word in _VAGUE else m.string[m.start():m.end("word")]  # "a few hundred"
     return Quantity(text, None, unit, "approximately", float(low), float(high),
