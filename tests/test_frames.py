@@ -13,12 +13,12 @@ import pytest
 from provenance.match.candidates import KeyIndex, blocking_keys
 from provenance.match.cluster import Groups
 from provenance.match.config import default_config
-from provenance.match.conflicts import Context, detect
+from provenance.match.conflicts import Context, FoundConflict, detect
 from provenance.match.engine import Archive, blocked_partners, match_frames
 from provenance.match.frames import ClaimFacts, ClaimFrame, build_frame, with_article_context
 from provenance.match.lemmas import lemma
 from provenance.match.normalise import named_subject, normalise_terms, story_names
-from provenance.match.pairs import figures_agree, is_same, judge, same_story
+from provenance.match.pairs import Pair, figures_agree, is_same, judge, same_story
 from provenance.match.sources import Source, same_source, source_of
 from provenance.match.store import key_counts, term_weights
 from provenance.match.timeline import timelines
@@ -49,12 +49,18 @@ BACKGROUND = [  # so that term weights are those of an archive, not of two claim
 ]
 
 
-def verdict(a: ClaimFrame, b: ClaimFrame) -> tuple[bool, list[str]]:
-    """Whether the pair is grouped, and the kinds of conflict found, as matching runs."""
+def judged(a: ClaimFrame, b: ClaimFrame) -> tuple[Pair, list[FoundConflict]]:
+    """The pair as matching judges it among the background claims, and its conflicts."""
     frames = [frame(100 + i, t) for i, t in enumerate(BACKGROUND)] + [a, b]
     weigh = term_weights(key_counts(frames), len(frames))
     pair = judge(a, b, weigh, CONFIG)
-    return is_same(pair, CONFIG), [c.kind for c in detect(pair, Context(weigh, CONFIG))]
+    return pair, detect(pair, Context(weigh, CONFIG))
+
+
+def verdict(a: ClaimFrame, b: ClaimFrame) -> tuple[bool, list[str]]:
+    """Whether the pair is grouped, and the kinds of conflict found, as matching runs."""
+    pair, found = judged(a, b)
+    return is_same(pair, CONFIG), [c.kind for c in found]
 
 
 def test_a_report_and_its_denial_in_another_outlet_conflict_and_never_group() -> None:
@@ -101,6 +107,17 @@ def test_a_rise_and_a_fall_of_one_thing_over_one_period_conflict(
               kind="indirect", outlet="Evening Post", published="2025-06-13",
               event_date=days[1])
     assert verdict(a, b) == (False, kinds)
+
+
+def test_a_rival_change_says_which_way_each_went() -> None:
+    a = frame(1, "Rents in Ostvik rose 6 percent in May, the tenants' group said.",
+              speaker="tenants' group", speaker_kind="organization", kind="indirect",
+              event_date="2025-05")
+    b = frame(2, "Rents in Ostvik fell 2 percent in May, the landlords' group said.",
+              speaker="landlords' group", speaker_kind="organization", kind="indirect",
+              outlet="Evening Post", event_date="2025-05")
+    reason = judged(a, b)[1][0].reason
+    assert "rise 6 percent" in reason and "fall 2 percent" in reason
 
 
 def test_a_denied_plan_for_a_thing_is_not_what_the_thing_is() -> None:

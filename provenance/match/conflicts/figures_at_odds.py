@@ -66,5 +66,14 @@ def _same_scope(x: Figure, y: Figure) -> bool:
 
 
 def describe(figure: Figure) -> str:
-    """"deaths 3": the measure and the figure as the article gave it."""
+    """"deaths 3": the measure and the figure as the article gave it; a change by its
+    direction ("rise 4 percent")."""
+    if opposite_change(figure.measure):
+        return f"{figure.measure.split(':')[0]} {figure.text}"
     return f"{figure.measure.replace('_', ' ').removeprefix('count:')} {figure.text}"
+
+
+def set_against(figure: Figure, other: Figure) -> str:
+    """``figure`` as a reason sets it against ``other``: its text, and its direction when
+    it is the opposite change ("fall 1 percent" against "rise 4 percent")."""
+    return describe(figure) if figure.measure != other.measure else figure.text

@@ -11,7 +11,7 @@ last year" / "fell 25 percent last year").
 from __future__ import annotations
 
 from provenance.match.conflicts.base import Context, FoundConflict, one_source, who
-from provenance.match.conflicts.figures_at_odds import AtOdds, at_odds, describe
+from provenance.match.conflicts.figures_at_odds import AtOdds, at_odds, describe, set_against
 from provenance.match.figures import Figure
 from provenance.match.pairs import Pair, days_apart
 
@@ -30,7 +30,7 @@ def detect(pair: Pair, context: Context) -> FoundConflict | None:
         return None
     return FoundConflict(pair.a.id, pair.b.id, "numeric",
                          f"{describe(odds.earlier)} according to {who(pair.a)}, but "
-                         f"{odds.later.text} according to {who(pair.b)}")
+                         f"{set_against(odds.later, odds.earlier)} according to {who(pair.b)}")
 
 
 def _same_past_period(odds: AtOdds, pair: Pair) -> bool:

@@ -7,7 +7,7 @@ other the body itself. The pair is kept out of one corroboration group.
 from __future__ import annotations
 
 from provenance.match.conflicts.base import Context, FoundConflict, one_source, who
-from provenance.match.conflicts.figures_at_odds import at_odds, describe
+from provenance.match.conflicts.figures_at_odds import at_odds, describe, set_against
 from provenance.match.pairs import Pair
 
 
@@ -20,5 +20,5 @@ def detect(pair: Pair, context: Context) -> FoundConflict | None:
         return None
     first, then = (odds.earlier, odds.later) if early is pair.a else (odds.later, odds.earlier)
     return FoundConflict(early.id, late.id, "update",
-                         f"{describe(first)} ({early.day}) revised to {then.text} "
+                         f"{describe(first)} ({early.day}) revised to {set_against(then, first)} "
                          f"({late.day}) by {who(late)}")
