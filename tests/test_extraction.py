@@ -602,7 +602,9 @@ def test_a_report_opening_with_a_noun_an_appeal_verb_spells_is_no_appeal(sentenc
 
 @pytest.mark.parametrize("sentence", ["Tap here to read the full story.", "Support us today.",
                                       "Share this story with a friend.", "Please share.",
-                                      "Support local journalism: become a member today."])
+                                      "Support local journalism: become a member today.",
+                                      "Tune in to Radio Holm at 7 for the morning news.",
+                                      "Stream us live on the Radio Holm app."])
 def test_an_appeal_verb_speaking_to_the_reader_is_an_appeal(sentence: str) -> None:
     assert not claims_of(f"The bridge reopened on Monday. {sentence}")[1:]
 

@@ -139,6 +139,11 @@ def test_a_claim_and_its_negation_conflict() -> None:
     assert "support" not in a.terms  # "back channel" is no backing
 
 
+def test_a_place_at_the_end_of_a_figures_reach_is_named_whole() -> None:
+    found = frame(1, "Four lynxes escaped from the Holmvik Nature Reserve on Sunday.")
+    assert [f.places for f in found.figures] == [frozenset({"holmvik nature reserve"})]
+
+
 def test_rival_fees_for_one_deal_a_day_apart_conflict() -> None:
     """A fee is one sum agreed, not a count that grows from one day to the next."""
     a = frame(1, "The buyer said the fee for the ferry was 9 million euros.", speaker="Ana Ruiz",
@@ -434,6 +439,8 @@ def test_spelling_folding_leaves_short_words_alone(one: str, other: str) -> None
     ("The ministry declined to comment on the count.", True, "comment"),
     ("An unnamed official confirmed the count on Monday.", False, "confirm"),
     ("The mayor unveiled the new plaque on Monday.", False, "unveil"),
+    ("Four lynxes escaped from the reserve, not three.", False, "escape"),  # a correction
+    ("The keepers say it was a fox, not a lynx.", False, None),
 ])
 def test_refusals_and_negated_participles_negate_the_claim(
         text: str, negated: bool, predicate: str | None) -> None:

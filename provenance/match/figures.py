@@ -259,10 +259,16 @@ PLACE_AFTER = 40
 """How far after a figure the place it counts in may be named ("640 homes in Lowford")."""
 
 
+_WORD_REST = re.compile(r"[\w'-]*(?:\s+[A-Z][\w'-]*)*")  # the word, and the name it opens
+
+
 def _scope(text: str, at: int) -> tuple[frozenset[str], str]:
     if at < 0:
         return frozenset(), ""
-    places = place_names(text[at:at + PLACE_AFTER])
+    end = min(at + PLACE_AFTER, len(text))
+    if rest := _WORD_REST.match(text, end):
+        end = rest.end()  # to the end of the name the reach stops in: no half a name
+    places = place_names(text[at:end])
     window = text[max(0, at - SCOPE_BEFORE):at + SCOPE_AFTER].lower()
     if _scope_pattern("wide").search(window):
         return places, "wide"

@@ -40,9 +40,10 @@ from provenance.match.sources import (
     source_of,
 )
 from provenance.nlp import lexicon as lx
+from provenance.nlp.numbers import NUMBER_WORDS
 from provenance.text import comparable
 
-FRAME_VERSION = 38
+FRAME_VERSION = 39
 """Raised whenever frames would come out differently; stored frames of another version
 are built again, and the archive matched again, on the next run."""
 _DETERMINERS = frozenset("a an the its his her their our my your this that these those some"
@@ -280,8 +281,12 @@ def _main_clause(text: str) -> str:
     return text[:m.start()] if m else text
 
 
-# "2,000 jobs were at risk, not 1,200": a figure corrected, not a predicate negated.
-_CORRECTION = re.compile(r",\s*not\s+(?:about\s+|some\s+)?\d[\d,.]*\b")
+# "2,000 jobs were at risk, not 1,200", "three wolves escaped, not two", "it was a fox, not a
+# wolf": a figure or a word corrected, not a predicate negated.
+_CORRECTION = re.compile(
+    r",\s*not\s+(?:about\s+|some\s+)?(?:\d[\d,.]*\b|(?:"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r")\b|(?:[\w'-]+\s+){0,3}[\w'-]+\s*[.!]?\s*$)")
 
 
 def _negated(text: str) -> bool:
