@@ -209,10 +209,15 @@ def opposite_change(measure: str) -> str | None:
     """The same change the other way ("fall:price" for "rise:price"), or None for a measure
     that is no change: a rise and a fall of one thing cannot both hold."""
     direction, _, subject = measure.partition(":")
-    directions = tuple(vocab.cues()["change"])
+    directions = _change_directions()
     if direction not in directions or len(directions) != 2:
         return None
     return f"{directions[1 - directions.index(direction)]}:{subject}"
+
+
+@lru_cache(maxsize=1)
+def _change_directions() -> tuple[str, ...]:
+    return tuple(vocab.cues()["change"])
 
 
 @lru_cache(maxsize=1)

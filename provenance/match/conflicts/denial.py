@@ -52,7 +52,7 @@ def _denies(denial: ClaimFrame, other: ClaimFrame, pair: Pair, context: Context)
     if denial.target is None:
         return denial.denies == other.id
     if other.modality == "conditional" or _only_describes(denial.target.text, other):
-        return False  # "If the gates were opened ..." reports nothing to deny
+        return False  # "If the gates were opened ...", "The grant is ...": nothing done
     shared = denial.target.terms & other.terms
     needed = min(DENIED_TERMS, max(len(denial.target.terms), 2))
     if len(shared) >= needed and 2 * len(shared) >= len(denial.target.terms):
