@@ -152,8 +152,8 @@ _SHARE_OF = re.compile(r"\s+of\s+(?:(?:the|its|their|his|her|our|all|an?|those|t
 
 
 # "the share of adults ... was 30 percent" before a bare percentage: what it is a share of.
-_SHARE_BEFORE = re.compile(r"\b(?:share|proportion|percentage)(?=(" + _SHARE_OF.pattern
-                           + r"))[^,;.]{0,80}$")
+_SHARE_BEFORE = re.compile(r"\b(?:share|proportion|percentage)(?=" + _SHARE_OF.pattern
+                           + r")[^,;.]{0,80}$")  # the same groups as _SHARE_OF
 # "the number of households ...", "the tally of arrests ..." before a bare count.
 _NUMBER_OF = re.compile(r"\b(?:number|tally|total|count)\s+of\s+(?:the\s+)?([a-z][a-z'-]*)"
                         r"[^,;.]{0,60}$")
@@ -174,8 +174,8 @@ def _unnamed_measure(q: Quantity, after: str, before: str = "") -> _Measure | No
     m = _SHARE_OF.match(after)
     if m is None:
         changed = _changed(before)  # "the share of drivers fell 5 percent": a change
-        share = _SHARE_BEFORE.search(before)  # "the share of adults ... was 30 percent"
-        m = _SHARE_OF.match(share.group(1)) if share and changed is None else None
+        # "the share of adults ... was 30 percent"
+        m = _SHARE_BEFORE.search(before) if changed is None else None
         if m is None:
             return changed
     noun = m.group(1)

@@ -16,6 +16,7 @@ from provenance.nlp.lexicon import MONTHS, WEEKDAYS
 
 _MONTH_ALT = "|".join(m.capitalize() for m in MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep" \
     r"|Oct|Nov|Dec"
+_WEEKDAY_ALT = "|".join(w.capitalize() for w in WEEKDAYS)
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 _FUTURE = re.compile(r"\b(?:will|would|is set to|are set to|plans? to|is due to|next|to be held"
                      r"|is expected|are expected|expects?|upcoming|(?:un)?likely to)\b",
@@ -46,8 +47,7 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [  # kind, what it needs, pa
     ("month", "month", re.compile(
         rf"\b(?i:in|since|by|until|last|this|next|early|late|mid-?)\s+"
         rf"(?P<mon>{_MONTH_ALT})\b(?:\s+(?P<y>(?:19|20)\d\d))?")),
-    ("weekday", "weekday", re.compile(
-        r"\b(?P<wd>" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b")),
+    ("weekday", "weekday", re.compile(rf"\b(?P<wd>{_WEEKDAY_ALT})\b")),
     ("relative", "relative", re.compile(
         r"\b(?P<rel>yesterday|today|tomorrow|last (?:week|month|year)|next (?:week|month|year)"
         r"|(?:earlier|later) this (?:week|month|year)|this (?:week|month|year)"
@@ -60,9 +60,8 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [  # kind, what it needs, pa
 # word): most claims name no date, and one scan says so before eight patterns do.
 _DIGIT = re.compile(r"\d")
 _NEEDED_WORD = re.compile(
-    rf"\b(?:(?P<month>{_MONTH_ALT})|(?P<weekday>"
-    + "|".join(w.capitalize() for w in WEEKDAYS)
-    + r")|(?P<relative>(?i:yesterday|today|tomorrow|week|month|year)))\b")
+    rf"\b(?:(?P<month>{_MONTH_ALT})|(?P<weekday>{_WEEKDAY_ALT})"
+    r"|(?P<relative>(?i:yesterday|today|tomorrow|week|month|year)))\b")
 
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:

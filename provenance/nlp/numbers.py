@@ -75,9 +75,9 @@ _VAGUE_PATTERN = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
-_ANY_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_WORD_NUMBERS) + r"|dozens|hundreds|thousands"
-                         r"|millions|billions|scores|few|several|" + "|".join(_ORDINALS) + r")\b",
-                         re.IGNORECASE)
+_ANY_NUMBER_WORD = re.compile(
+    r"\b(?:" + "|".join(_WORD_NUMBERS) + r"|dozens|hundreds|thousands|millions|billions|scores"
+    r"|few|several|" + "|".join(_ORDINALS) + r")\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

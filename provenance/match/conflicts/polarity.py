@@ -24,6 +24,8 @@ from provenance.match.pairs import Pair
 def detect(pair: Pair, context: Context) -> FoundConflict | None:
     a, b = pair.a, pair.b
     opposite = says_opposite(a, b)
+    # Turned round once: negated on one side only, or opposite predicates ("did not fail"
+    # against "passed" is turned twice, and agrees).
     if (a.negated == b.negated) != opposite or a.stance or b.stance \
             or a.modality != b.modality:
         return None
